@@ -1,0 +1,194 @@
+"""The static API: extracted issues serialised to JSON files under ``docs/api/``.
+
+mkdocs copies ``docs/api/*.json`` to ``site/api/``. Three files:
+
+``documents.json``
+    ``{"as_of", "documents": [record, ...]}``, documents in issue order, issues oldest
+    first. A record has the public keys ``id, issue, type, title, doc_number,
+    registration_number, issuer, signed_date, effective_date, validity, expiry_date, status,
+    interprets, repeals, references, pages, url, text`` plus the extras ``section,
+    position, expiry_basis, uncertain, stated_effective_date, stated_validity, pdf_url,
+    evidence``.
+``issues.json``
+    ``{"as_of", "issues": [{id, title, year, number, serial, pdf, page_count, documents}]}``.
+``report.json``
+    ``{"as_of", "failures": [line, ...], "issues": [{id, pdf, page_count, front_pages,
+    warnings: [{kind, message, page, item}]}]}``.
+
+Dates are ISO 8601 strings or null, enums their ``.value``. Output is deterministic: the
+same issues and as-of date give byte-identical files (sorted keys, no timestamps).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from extract.model import DatedFact, Document, Evidence, Issue, Validity, Warning_
+
+JsonDict = dict[str, Any]
+
+def document_url(doc: Document) -> str:
+    """The document page's URL relative to the site root, e.g. ``doc/wzb-2023-40/``."""
+    return f"doc/{doc.id}/"
+
+
+def pdf_url(pdf_name: str, page: int | None = None) -> str:
+    """The issue PDF's URL relative to the site root, optionally opened at a 1-based page."""
+    url = f"pdf/{pdf_name}"
+    return f"{url}#page={page}" if page else url
+
+
+def iso(value: dt.date | DatedFact | None) -> str | None:
+    """A date (or a dated fact's date) as ``YYYY-MM-DD``; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, DatedFact):
+        value = value.value
+    return value.isoformat()
+
+
+def evidence_record(evidence: Evidence) -> JsonDict:
+    return {"sentence": evidence.sentence, "page": evidence.page}
+
+
+def validity_record(validity: Validity | None) -> JsonDict | None:
+    """``{"years", "months", "until", "label", "trial"}`` or None when no 有效期 was found."""
+    if validity is None:
+        return None
+    return {
+        "years": validity.years,
+        "months": validity.months,
+        "until": iso(validity.until),
+        "label": validity.label(),
+        "trial": validity.trial,
+    }
+
+
+def evidence_of(doc: Document) -> JsonDict:
+    """The sentence and page each of the document's dates was read from, by field name."""
+    facts = {
+        "signed_date": doc.signed_date,
+        "effective_date": doc.effective_date,
+        "expiry_date": doc.expiry_date,
+        "stated_effective_date": doc.stated_effective_date,
+    }
+    evidence = {name: evidence_record(fact.evidence) for name, fact in facts.items() if fact}
+    for name, validity in (("validity", doc.validity), ("stated_validity", doc.stated_validity)):
+        if validity is not None and validity.evidence is not None:
+            evidence[name] = evidence_record(validity.evidence)
+    return evidence
+
+
+def document_record(doc: Document, pdf_name: str) -> JsonDict:
+    """One entry of ``documents.json``; ``pdf_name`` is the issue PDF's file name."""
+    return {
+        "id": doc.id,
+        "issue": doc.issue,
+        "position": doc.position,
+        "section": doc.section,
+        "type": doc.type.value,
+        "title": doc.title,
+        "doc_number": doc.doc_number,
+        "registration_number": doc.registration_number,
+        "issuer": doc.issuer,
+        "signed_date": iso(doc.signed_date),
+        "effective_date": iso(doc.effective_date),
+        "validity": validity_record(doc.validity),
+        "expiry_date": iso(doc.expiry_date),
+        "expiry_basis": doc.expiry_basis.value,
+        "status": doc.status.value if doc.status else None,
+        "interprets": doc.interprets,
+        "repeals": list(doc.repeals),
+        "references": list(doc.references),
+        "stated_effective_date": iso(doc.stated_effective_date),
+        "stated_validity": validity_record(doc.stated_validity),
+        "uncertain": doc.uncertain,
+        "pages": list(doc.pages),
+        "url": document_url(doc),
+        "pdf_url": pdf_url(pdf_name, doc.pages[0]),
+        "evidence": evidence_of(doc),
+        "text": doc.text,
+    }
+
+
+def issue_record(issue: Issue) -> JsonDict:
+    """One entry of ``issues.json``."""
+    identity = issue.identity
+    return {
+        "id": issue.id,
+        "title": identity.title,
+        "year": identity.year,
+        "number": identity.number,
+        "serial": identity.serial,
+        "pdf": pdf_url(issue.pdf_name),
+        "page_count": issue.page_count,
+        "documents": [doc.id for doc in issue.documents],
+    }
+
+
+def warning_record(warning: Warning_) -> JsonDict:
+    return {
+        "kind": warning.kind,
+        "message": warning.message,
+        "page": warning.page,
+        "item": warning.item,
+    }
+
+
+def report_record(issue: Issue) -> JsonDict:
+    """One entry of ``report.json``: the issue's warnings in the order they were raised."""
+    return {
+        "id": issue.id,
+        "pdf": issue.pdf_name,
+        "page_count": issue.page_count,
+        "front_pages": list(issue.front_pages),
+        "warnings": [warning_record(w) for w in issue.warnings],
+    }
+
+
+def documents_payload(issues: Sequence[Issue], as_of: dt.date) -> JsonDict:
+    records = [document_record(doc, issue.pdf_name) for issue in issues for doc in issue.documents]
+    return {"as_of": as_of.isoformat(), "documents": records}
+
+
+def issues_payload(issues: Sequence[Issue], as_of: dt.date) -> JsonDict:
+    return {"as_of": as_of.isoformat(), "issues": [issue_record(i) for i in issues]}
+
+
+def report_payload(issues: Sequence[Issue], as_of: dt.date, failures: Sequence[str]) -> JsonDict:
+    return {
+        "as_of": as_of.isoformat(),
+        "failures": list(failures),
+        "issues": [report_record(i) for i in issues],
+    }
+
+
+def dumps(payload: JsonDict) -> str:
+    """Stable JSON text: UTF-8 characters kept, sorted keys, one-space indent, final newline."""
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write_api(
+    issues: Sequence[Issue], api_dir: Path, as_of: dt.date, failures: Sequence[str] = ()
+) -> list[Path]:
+    """Write the three API files into ``api_dir`` (created if missing); return their paths.
+
+    ``issues`` must already be in publication order; ``failures`` are one-line messages for
+    PDFs that could not be extracted.
+    """
+    api_dir.mkdir(parents=True, exist_ok=True)
+    payloads = {
+        "documents.json": documents_payload(issues, as_of),
+        "issues.json": issues_payload(issues, as_of),
+        "report.json": report_payload(issues, as_of, failures),
+    }
+    paths = []
+    for name, payload in payloads.items():
+        path = api_dir / name
+        path.write_text(dumps(payload), encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -1,0 +1,201 @@
+"""Command line: ``python -m extract build SRC_DIR --docs DOCS [--as-of DATE] [--strict] [-v]``.
+
+Extracts every ``*.pdf`` in SRC_DIR (sorted by name), each on its own so that one bad PDF
+does not stop the others, then renders the site's markdown and API into DOCS. Progress is
+shown per PDF and stage; a summary table ends the run.
+
+Exit status: 0 when every PDF was extracted; 1 when any PDF failed, when SRC_DIR holds no
+PDF, or — with ``--strict`` or ``STRICT=1`` — when any warning was reported; 2 for usage
+errors. ``AS_OF=YYYY-MM-DD`` (or ``--as-of``) fixes the date statuses refer to (default:
+today), for reproducible builds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from extract import pipeline, render
+from extract.errors import ExtractionError
+from extract.model import DocType, Issue
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+
+
+def parse_date(value: str) -> dt.date:
+    """``YYYY-MM-DD`` -> date; raises ``argparse.ArgumentTypeError`` naming the bad value."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"Invalid date: {value!r} - use YYYY-MM-DD, e.g. 2026-11-29") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m extract",
+        description="Turn 温州市人民政府公报 issue PDFs into markdown and JSON for mkdocs.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = commands.add_parser(
+        "build",
+        help="extract every PDF in SRC_DIR and render the site sources into --docs",
+        description="Extract every *.pdf in SRC_DIR and write the site's markdown, PDFs and API into DOCS.",
+    )
+    build.add_argument("src_dir", type=Path, metavar="SRC_DIR", help="folder of issue PDFs")
+    build.add_argument("--docs", type=Path, required=True, metavar="DOCS", help="mkdocs docs folder to write")
+    build.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="date statuses (现行有效, 已失效 …) refer to; default: $AS_OF, else today",
+    )
+    build.add_argument(
+        "--strict", action="store_true", help="exit non-zero when any warning is reported (also STRICT=1)"
+    )
+    build.add_argument("-v", "--verbose", action="store_true", help="print each warning and tracebacks of failures")
+    return parser
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: extracted issues and one line per PDF that failed."""
+
+    issues: list[Issue] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(len(issue.warnings) for issue in self.issues)
+
+
+class StageProgress:
+    """A pipeline progress callback showing one rich bar per stage of one PDF."""
+
+    def __init__(self, progress: Progress, pdf_name: str):
+        self.progress = progress
+        self.pdf_name = pdf_name
+        self.tasks: dict[str, int] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(f"{self.pdf_name} · {stage}", total=total)
+        self.progress.update(self.tasks[stage], completed=done, total=total)
+
+
+def extract_one(path: Path, as_of: dt.date, progress: Progress, console: Console, verbose: bool) -> Issue | str:
+    """Extract one PDF: its ``Issue``, or the one-line message saying why it failed."""
+    try:
+        return pipeline.extract_pdf(path, as_of, progress=StageProgress(progress, path.name))
+    except ExtractionError as error:
+        if verbose:
+            console.print_exception()
+        return str(error)
+    except Exception as error:  # contain any failure to its own PDF, like an unreadable file
+        if verbose:
+            console.print_exception()
+        return f"{path.name}: internal error {type(error).__name__}: {error} (run with -v for the traceback)"
+
+
+def extract_all(pdfs: Sequence[Path], as_of: dt.date, console: Console, verbose: bool) -> BuildResult:
+    result = BuildResult()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console) as progress:
+        for path in pdfs:
+            outcome = extract_one(path, as_of, progress, console, verbose)
+            if isinstance(outcome, str):
+                result.failures.append(outcome)
+                console.print(f"error: {outcome}", markup=False)
+                continue
+            result.issues.append(outcome)
+            console.print(
+                f"{path.name}: {len(outcome.documents)} documents, {outcome.page_count} pages, "
+                f"{len(outcome.warnings)} warnings",
+                markup=False,
+            )
+    return result
+
+
+def print_warnings(issues: Sequence[Issue], console: Console) -> None:
+    for issue in issues:
+        for warning in issue.warnings:
+            console.print(f"warning: {warning.line(issue.pdf_name)}", markup=False)
+
+
+def summary_table(result: BuildResult) -> Table:
+    """Documents per type, then pages, warnings and failed PDFs."""
+    counts = Counter(doc.type for issue in result.issues for doc in issue.documents)
+    table = Table(title="Build summary", show_footer=False)
+    table.add_column("type")
+    table.add_column("count", justify="right")
+    for doc_type in DocType:
+        if counts[doc_type]:
+            table.add_row(f"{doc_type.value} ({render.TYPE_LABELS[doc_type]})", str(counts[doc_type]))
+    table.add_section()
+    table.add_row("documents", str(sum(counts.values())))
+    table.add_row("issues", str(len(result.issues)))
+    table.add_row("pages", str(sum(issue.page_count for issue in result.issues)))
+    table.add_row("warnings", str(result.warning_count))
+    table.add_row("failed PDFs", str(len(result.failures)))
+    return table
+
+
+def resolve_as_of(args: argparse.Namespace, parser: argparse.ArgumentParser) -> dt.date:
+    """``--as-of``, else ``$AS_OF``, else today; a bad ``$AS_OF`` is a usage error."""
+    if args.as_of:
+        return args.as_of
+    from_env = os.environ.get("AS_OF", "").strip()
+    if not from_env:
+        return dt.date.today()
+    try:
+        return parse_date(from_env)
+    except argparse.ArgumentTypeError as error:
+        parser.error(f"AS_OF: {error}")
+
+
+def exit_status(result: BuildResult, strict: bool, console: Console) -> int:
+    if result.failures:
+        console.print(f"{len(result.failures)} PDF(s) failed; the others were built.")
+        return 1
+    if strict and result.warning_count:
+        console.print(f"strict: {result.warning_count} warning(s) reported (see docs/report.md).")
+        return 1
+    return 0
+
+
+def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
+    strict = args.strict or os.environ.get("STRICT", "").strip().lower() in TRUE_WORDS
+    console = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message
+    if not args.src_dir.is_dir():
+        console.print(f"error: {args.src_dir} is not a folder - pass the folder holding the issue PDFs")
+        return 1
+    pdfs = sorted(args.src_dir.glob("*.pdf"))
+    if not pdfs:
+        console.print(f"error: no *.pdf in {args.src_dir} - put an issue PDF there and build again")
+        return 1
+    result = extract_all(pdfs, as_of, console, args.verbose)
+    if args.verbose or strict:
+        print_warnings(result.issues, console)
+    render.render_site(result.issues, args.docs, as_of, args.src_dir, failures=result.failures)
+    Console(highlight=False).print(summary_table(result))
+    return exit_status(result, strict, console)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        as_of = resolve_as_of(args, parser)
+    except SystemExit as stop:  # --help or a usage error: argparse has printed the message
+        return int(stop.code or 0)
+    return run_build(args, as_of)
+

@@ -1,0 +1,105 @@
+"""Identifiers of Chinese official documents: 文号, 令 numbers and ZJCC registration numbers.
+
+Each identifier parses from the ways it is printed and formats back to one canonical
+spelling; ``parse`` raises ``ValueError("Invalid …: {value}")`` for anything else, and
+``str(parse(s))`` is the canonical form. The URL slug of a document derives from its 文号.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+
+# 文号 (GB/T 9704 §7.2.3 发文字号): 机关代字 + 〔年份〕 + 序号 + 号. The year bracket is 〔〕
+# by the standard, but gazettes and OCR also give [] ［］ () （） 【】.
+DOC_NUMBER = re.compile(
+    r"""
+    (?P<prefix>[\u4e00-\u9fff]{1,12}?)                 # 机关代字: 温政办, 浙委办发, 应急消
+    \s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]  # 〔2023〕 in any bracket style
+    \s*第?\s*(?P<seq>\d{1,4})\s*号                      # 42号 (some prefixes add 第)
+    """,
+    re.VERBOSE,
+)
+# 政府令: 温州市人民政府令第147号 — no year, numbered within the issuer's series.
+DECREE_NUMBER = re.compile(r"(?P<issuer>[\u4e00-\u9fff]{2,20}?令)\s*第\s*(?P<seq>\d{1,4})\s*号")
+# 浙江省行政规范性文件统一编号: ZJCC + 2-digit issuer class + year + sequence; printed with
+# en dashes, hyphens or em dashes (ZJCC01–2023–0007).
+REGISTRATION_NUMBER = re.compile(
+    r"""
+    ZJCC\s*(?P<cls>\d{2})\s*[-–—－]\s*   # issuer class
+    (?P<year>\d{4})\s*[-–—－]\s*          # year
+    (?P<seq>\d{4})                        # sequence within the year
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A 文号 such as 温政办〔2023〕42号."""
+
+    prefix: str
+    year: int
+    seq: int
+
+    @classmethod
+    def parse(cls, value: str) -> "DocNumber":
+        match = DOC_NUMBER.fullmatch(value.strip())
+        if not match:
+            raise ValueError(f"Invalid 文号: {value}")
+        return cls(match["prefix"], int(match["year"]), int(match["seq"]))
+
+    def __str__(self) -> str:
+        return f"{self.prefix}〔{self.year}〕{self.seq}号"
+
+    @property
+    def slug(self) -> str:
+        """URL slug: pinyin initials of the prefix, year, number — 温政办〔2023〕42号 -> wzb-2023-42."""
+        initials = "".join(p[0] for p in lazy_pinyin(self.prefix, style=Style.FIRST_LETTER) if p and p[0].isalpha())
+        return f"{initials.lower() or 'doc'}-{self.year}-{self.seq}"
+
+
+@dataclass(frozen=True)
+class RegistrationNumber:
+    """A ZJCC registration number, canonically with ASCII hyphens: ZJCC01-2023-0007."""
+
+    cls: str
+    year: int
+    seq: str
+
+    @classmethod
+    def parse(cls, value: str) -> "RegistrationNumber":
+        match = REGISTRATION_NUMBER.fullmatch(value.strip())
+        if not match:
+            raise ValueError(f"Invalid registration number: {value}")
+        return cls(match["cls"], int(match["year"]), match["seq"])
+
+    def __str__(self) -> str:
+        return f"ZJCC{self.cls}-{self.year}-{self.seq}"
+
+
+def find_doc_numbers(text: str) -> list[str]:
+    """Every 文号 and 令 number in ``text``, canonical, in order of appearance, no repeats."""
+    found: list[tuple[int, str]] = []
+    for match in DOC_NUMBER.finditer(text):
+        found.append((match.start(), str(DocNumber(match["prefix"], int(match["year"]), int(match["seq"])))))
+    for match in DECREE_NUMBER.finditer(text):
+        found.append((match.start(), f"{match['issuer']}第{int(match['seq'])}号"))
+    seen: dict[str, None] = {}
+    for _, value in sorted(found):
+        seen.setdefault(value, None)
+    return list(seen)
+
+
+def find_registration_number(text: str) -> str | None:
+    """The first ZJCC registration number in ``text``, canonical, or None."""
+    match = REGISTRATION_NUMBER.search(text)
+    return str(RegistrationNumber(match["cls"], int(match["year"]), match["seq"])) if match else None
+
+
+def is_identifier_line(text: str) -> bool:
+    """True for a line that is only a 文号 or a registration number (a title block's top)."""
+    stripped = re.sub(r"\s+", "", text)
+    return bool(DOC_NUMBER.fullmatch(stripped) or REGISTRATION_NUMBER.fullmatch(stripped))

@@ -1,0 +1,357 @@
+"""The typed model that flows through the pipeline.
+
+Stages and the types they exchange (one module per stage)::
+
+    read.read_pdf        Path            -> SourceDocument   (pages of glyphs, rules, tables)
+    layout.lay_out       SourceDocument  -> LaidOutIssue     (blocks in reading order)
+    split.split_items    LaidOutIssue    -> SplitIssue       (items in gazette order)
+    classify.classify    Item            -> DocType
+    tag.tag_issue        SplitIssue      -> Issue            (typed, tagged documents)
+    render.render_site   Archive         -> files in docs/
+
+Units: coordinates are PDF points (1/72 in) with the origin at the top-left of the page
+(pdfplumber's ``top``/``bottom`` convention); pages are 1-based; dates are ``datetime.date``
+and serialise as ISO 8601. Everything is frozen: a stage returns new objects, never edits
+its input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BBox:
+    """A rectangle in points, origin top-left of the page."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+# --------------------------------------------------------------------------- read
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character as drawn, after overprint (fake-bold) duplicates are merged.
+
+    ``size`` is the font size in points; ``overprint`` counts how many times the glyph was
+    drawn at (almost) the same place — 1 normally, 2–4 for fake bold.
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    font: str
+    overprint: int = 1
+
+    @property
+    def bold(self) -> bool:
+        return self.overprint > 1 or "bold" in self.font.lower() or "hei" in self.font.lower()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A ruling line or the edge of a drawn rectangle (points)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class TableGrid:
+    """A ruled table found on a page.
+
+    ``rows`` holds cell texts row by row; a cell merged downwards repeats its text in every
+    row it covers, and ``rowspans`` lists it as ``(row, col, span)``, 0-based over all rows
+    (the manuscript's convention); a position covered from the left is ``None``.
+    """
+
+    bbox: BBox
+    rows: tuple[tuple[str | None, ...], ...]
+    rowspans: tuple[tuple[int, int, int], ...] = ()
+    header_rows: int = 0  # leading rows that are column headings (rendered as <th>)
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """What ``read`` knows of one page: glyphs outside tables, tables, rules, images."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    glyphs: tuple[Glyph, ...]
+    tables: tuple[TableGrid, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    images: tuple[BBox, ...] = ()
+    fills: tuple[BBox, ...] = ()  # filled (shaded) rectangles: section banners, table heads
+    repairs: tuple[str, ...] = ()  # text repairs applied on this page, for the report
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A PDF as read: its pages and metadata. ``path`` is the file it came from."""
+
+    path: Path
+    pages: tuple[SourcePage, ...]
+    title: str = ""
+
+
+# --------------------------------------------------------------------------- layout
+
+
+class BlockKind(str, Enum):
+    """What a block of text is on the page."""
+
+    TITLE = "title"  # a line of a title block (large type)
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    TABLE = "table"
+    CAPTION = "caption"  # text under a picture
+    BANNER = "banner"  # a section banner (shaded bar or letter-spaced section name)
+    SIGNATURE = "signature"
+    ADDRESSEE = "addressee"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of text in reading order.
+
+    ``size`` is the dominant font size (points) and ``bold`` whether most glyphs were drawn
+    bold (overprinted or a heavy face). ``align`` is ``left``, ``center``, ``right`` or
+    ``justify`` relative to the block's column. ``pages`` is the first and last 1-based page
+    the block spans (a paragraph may run over a column or page break).
+    """
+
+    kind: BlockKind
+    text: str
+    pages: tuple[int, int]
+    bbox: BBox
+    size: float = 0.0
+    bold: bool = False
+    align: str = "left"
+    level: int = 0  # headings: 1 = attached document title, 2 = 一、/第一章, 3 = （一）/1.
+    table: TableGrid | None = None
+    credit: str | None = None  # captions: the photographer's credit （…/摄）
+    indent: bool = False  # first line indented (GB/T 9704: two characters)
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What layout learned about a page beyond its blocks.
+
+    ``running`` holds the running header/footer texts that were dropped; ``folio`` the
+    printed page number (e.g. ``"7"``) when one was found.
+    """
+
+    number: int
+    running: tuple[str, ...] = ()
+    folio: str | None = None
+    text_chars: int = 0  # glyphs on the page, before running heads were removed
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """Something the extractor was unsure about, for the extraction report."""
+
+    kind: str  # e.g. "no-text", "mojibake", "unassigned-page", "missing-doc-number"
+    message: str
+    page: int | None = None
+    item: str | None = None
+
+    def line(self, source: str) -> str:
+        where = f"{source}, page {self.page}" if self.page else source
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LaidOutIssue:
+    """An issue's pages as blocks in reading order."""
+
+    source: SourceDocument
+    blocks: tuple[Block, ...]
+    pages: tuple[PageInfo, ...]
+    body_size: float  # dominant body-text font size, points
+    warnings: tuple[Warning_, ...] = ()
+
+
+# --------------------------------------------------------------------------- split
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """A line of the issue's table of contents (目录)."""
+
+    section: str
+    title: str
+    folio: int | None
+    doc_number: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of the issue: a document, interpretation, brief, the calendar, …
+
+    ``title_blocks`` are the blocks of the title block (文号, issuer line, title lines,
+    registration number); ``blocks`` is everything below it.
+    """
+
+    section: str
+    title: str
+    title_blocks: tuple[Block, ...]
+    blocks: tuple[Block, ...]
+    pages: tuple[int, int]
+    confident: bool = True  # False when the split had to guess (no TOC match)
+
+
+@dataclass(frozen=True)
+class IssueIdentity:
+    """Which issue this is: 2023年第4期（总第248期） -> year 2023, number 4, serial 248."""
+
+    title: str
+    year: int | None
+    number: int | None
+    serial: int | None
+
+    @property
+    def id(self) -> str:
+        if self.year and self.number:
+            return f"{self.year}-{self.number:02d}"
+        return ""
+
+
+@dataclass(frozen=True)
+class SplitIssue:
+    identity: IssueIdentity
+    items: tuple[Item, ...]
+    toc: tuple[TocEntry, ...]
+    front_pages: tuple[int, ...]  # cover, 目录: pages that belong to no item
+    layout: LaidOutIssue
+    warnings: tuple[Warning_, ...] = ()
+
+
+# --------------------------------------------------------------------------- classify / tag
+
+
+class DocType(str, Enum):
+    NOTICE = "notice"
+    MEASURE = "measure"
+    INTERPRETATION = "interpretation"
+    BRIEF = "brief"
+    CALENDAR = "calendar"
+    STATISTICS = "statistics"
+    OTHER = "other"
+
+
+class Status(str, Enum):
+    """时效性 as of a date. Values are the static API's strings."""
+
+    NOT_YET_IN_FORCE = "not_yet_in_force"  # 尚未生效
+    IN_FORCE = "in_force"  # 现行有效
+    EXPIRED = "expired"  # 已失效
+    REPEALED = "repealed"  # 已废止
+
+
+class ExpiryBasis(str, Enum):
+    """How a 失效日期 was obtained."""
+
+    STATED = "stated"  # 有效期至2025年5月14日
+    COMPUTED = "computed"  # 施行 + N years − 1 day
+    PLAN_PERIOD = "plan_period"  # （2023—2027年） -> 2027-12-31
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence a fact was read from, and its 1-based page."""
+
+    sentence: str
+    page: int
+
+
+@dataclass(frozen=True)
+class DatedFact:
+    value: dt.date
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Validity:
+    """有效期: a period in years or months, or an end date stated outright."""
+
+    years: int | None = None
+    months: int | None = None
+    until: dt.date | None = None
+    trial: bool = False  # 试行/暂行
+    evidence: Evidence | None = None
+
+    def label(self) -> str:
+        if self.years:
+            return f"{self.years}年"
+        if self.months:
+            return f"{self.months}个月"
+        if self.until:
+            return f"至{self.until.isoformat()}"
+        return ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A tagged item of an issue: what the site and the static API publish."""
+
+    id: str
+    issue: str  # issue id, e.g. "2023-04"
+    position: int  # 1-based order in the issue
+    section: str
+    type: DocType
+    title: str
+    blocks: tuple[Block, ...]
+    pages: tuple[int, int]
+    doc_number: str | None = None
+    registration_number: str | None = None
+    issuer: str | None = None
+    signed_date: DatedFact | None = None
+    effective_date: DatedFact | None = None
+    validity: Validity | None = None
+    expiry_date: DatedFact | None = None
+    expiry_basis: ExpiryBasis = ExpiryBasis.UNKNOWN
+    status: Status | None = None
+    interprets: str | None = None  # 文号 of the document a 政策解读 explains
+    repeals: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    stated_effective_date: DatedFact | None = None  # as a 政策解读 states its target's date
+    stated_validity: Validity | None = None
+    uncertain: bool = False  # text quality or split doubtful: flagged on the page
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A whole extracted issue: identity, documents in order, and what went wrong."""
+
+    id: str
+    identity: IssueIdentity
+    pdf_name: str
+    page_count: int
+    documents: tuple[Document, ...]
+    front_pages: tuple[int, ...] = ()
+    warnings: tuple[Warning_, ...] = ()
+    as_of: dt.date = field(default_factory=dt.date.today)

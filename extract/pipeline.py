@@ -1,0 +1,41 @@
+"""The pipeline, read top to bottom as its stage list: read -> lay out -> split -> tag.
+
+``extract_pdf`` is what the command line calls for each PDF; each stage reports progress
+as ``progress(stage, done, total)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import ExtractionError
+from .layout import lay_out
+from .model import Issue
+from .read import read_pdf
+from .split import split_items
+from .tag import tag_issue
+
+__all__ = ["ExtractionError", "extract_pdf"]
+
+StageProgress = Callable[[str, int, int], None]
+
+
+def extract_pdf(path: Path, as_of: dt.date, progress: StageProgress | None = None) -> Issue:
+    """Extract one issue PDF into an ``Issue`` whose statuses hold as of ``as_of``.
+
+    Raises ``ExtractionError`` naming the file (and page) when the PDF cannot be read or
+    has no text layer at all.
+    """
+    report = progress or (lambda stage, done, total: None)
+    source = read_pdf(path, progress=lambda done, total: report("read", done, total))
+    if not any(page.glyphs or page.tables for page in source.pages):
+        raise ExtractionError(path, 1, "no text layer on any page (a scan?); run OCR first or supply the text PDF")
+    laid = lay_out(source)
+    report("layout", 1, 1)
+    split = split_items(laid)
+    report("split", 1, 1)
+    issue = tag_issue(split, as_of)
+    report("tag", 1, 1)
+    return issue

@@ -1,0 +1,279 @@
+"""Stage 1, read: a PDF file -> ``SourceDocument`` (glyphs, tables, rules, images per page).
+
+What this stage settles so later stages need not:
+
+* overprinted glyphs (fake bold, drawn 2–4 times a few hundredths of an em apart) become
+  one ``Glyph`` whose ``overprint`` says how often it was drawn;
+* ruled tables are found with pdfplumber's table finder (``lines`` strategy) and their
+  glyphs are taken out of the page's running text, merged cells kept as ``rowspans``;
+* text that arrives as mojibake is repaired when the repair is certain (see ``repair``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from .errors import ExtractionError
+from .model import BBox, Glyph, Rule, SourceDocument, SourcePage, TableGrid
+from .repair import repair_glyphs
+from .text import join_glyph_lines
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """Tolerances for reading, in points unless said otherwise.
+
+    ``overprint_tolerance`` is how far apart two identical glyphs may be drawn and still
+    count as one glyph overprinted (fake bold); ``min_fill_area`` the smallest shaded
+    rectangle kept as a fill (section banners), in square points.
+    """
+
+    overprint_tolerance: float = 1.5
+    min_fill_area: float = 400.0
+    min_table_rows: int = 2
+
+    def __post_init__(self) -> None:
+        if self.overprint_tolerance < 0:
+            raise ValueError(f"overprint_tolerance must be >= 0, got {self.overprint_tolerance}")
+        if self.min_table_rows < 1:
+            raise ValueError(f"min_table_rows must be >= 1, got {self.min_table_rows}")
+
+
+def read_pdf(path: Path, settings: ReadSettings | None = None, progress: Progress | None = None) -> SourceDocument:
+    """Read every page of ``path``.
+
+    Raises ``ExtractionError`` (naming the file, and the page when one page is at fault) when
+    the file is empty, not a PDF, encrypted, truncated or has no pages.
+    """
+    settings = settings or ReadSettings()
+    path = Path(path)
+    _check_file(path)
+    try:
+        pdf = pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ExtractionError(path, None, "the PDF is encrypted; ask the publisher for an unprotected copy") from None
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
+        raise ExtractionError(path, None, f"not a readable PDF ({error}); re-export or re-download the file") from None
+    with pdf:
+        try:
+            page_count = len(pdf.pages)
+        except Exception as error:  # pdfminer raises many types on broken xref tables
+            raise ExtractionError(path, None, f"the PDF is damaged ({type(error).__name__}); re-download it") from None
+        if page_count == 0:
+            raise ExtractionError(path, None, "the PDF has no pages")
+        pages = []
+        for index, page in enumerate(pdf.pages):
+            try:
+                pages.append(read_page(page, settings))
+            except ExtractionError:
+                raise
+            except Exception as error:  # a damaged content stream must name its page
+                raise ExtractionError(
+                    path, index + 1, f"the page cannot be parsed ({type(error).__name__}: {error}); the file may be truncated"
+                ) from None
+            if progress:
+                progress(index + 1, page_count)
+        title = str((pdf.metadata or {}).get("Title") or "")
+    return SourceDocument(path=path, pages=tuple(pages), title=title)
+
+
+def _check_file(path: Path) -> None:
+    if not path.is_file():
+        raise ExtractionError(path, None, "no such file")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if not head:
+        raise ExtractionError(path, None, "the file is empty (0 bytes); copy the PDF again")
+    if b"%PDF" not in head:
+        raise ExtractionError(path, None, "not a PDF (no %PDF header); is it another format renamed to .pdf?")
+
+
+def read_page(page: pdfplumber.page.Page, settings: ReadSettings) -> SourcePage:
+    """One pdfplumber page -> ``SourcePage``; glyphs inside ruled tables go to the tables."""
+    glyphs = merge_overprints(page.chars, settings.overprint_tolerance)
+    glyphs, repairs = repair_glyphs(glyphs)
+    tables = tuple(
+        grid for grid in (table_to_grid(t, glyphs) for t in page.find_tables()) if len(grid.rows) >= settings.min_table_rows
+    )
+    body = tuple(g for g in glyphs if not any(_inside(g, t.bbox) for t in tables))
+    return SourcePage(
+        number=page.page_number,
+        width=float(page.width),
+        height=float(page.height),
+        glyphs=body,
+        tables=tables,
+        rules=tuple(_rules(page)),
+        images=tuple(_bbox(i) for i in page.images),
+        fills=tuple(_fills(page, settings.min_fill_area)),
+        repairs=repairs,
+    )
+
+
+def merge_overprints(chars: Iterable[dict], tolerance: float) -> list[Glyph]:
+    """pdfplumber chars -> glyphs, each glyph drawn several times at (almost) one place
+    counted once with ``overprint`` = times drawn.
+
+    Fake bold in Chinese typesetting draws a glyph 2–4 times offset by a fraction of a
+    point (pdfplumber issue 842); the copies share text and size. Whitespace chars are kept:
+    they mark real word spaces.
+    """
+    kept: list[Glyph] = []
+    buckets: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for char in chars:
+        text = char["text"]
+        if not text or not char.get("upright", True):
+            continue
+        x0, top = float(char["x0"]), float(char["top"])
+        key = (text, int(x0 // 4), int(top // 4))
+        match = next((i for i in _neighbours(buckets, key) if _same_place(kept[i], x0, top, tolerance)), None)
+        if match is not None:
+            kept[match] = _with_overprint(kept[match])
+            continue
+        buckets[key].append(len(kept))
+        kept.append(
+            Glyph(
+                text=text,
+                x0=x0,
+                top=top,
+                x1=float(char["x1"]),
+                bottom=float(char["bottom"]),
+                size=round(float(char["size"]), 2),
+                font=font_family(char.get("fontname", "")),
+            )
+        )
+    return kept
+
+
+def _neighbours(buckets: dict[tuple[str, int, int], list[int]], key: tuple[str, int, int]) -> Iterable[int]:
+    text, bx, by = key
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            yield from buckets.get((text, bx + dx, by + dy), ())
+
+
+def _same_place(glyph: Glyph, x0: float, top: float, tolerance: float) -> bool:
+    return abs(glyph.x0 - x0) <= tolerance and abs(glyph.top - top) <= tolerance
+
+
+def _with_overprint(glyph: Glyph) -> Glyph:
+    return Glyph(glyph.text, glyph.x0, glyph.top, glyph.x1, glyph.bottom, glyph.size, glyph.font, glyph.overprint + 1)
+
+
+def font_family(fontname: str) -> str:
+    """A font's family name without the subset tag, with raw GBK bytes decoded.
+
+    ``AAAAAB+UMingCN-0`` -> ``UMingCN``; ``b'DTLNCR+\\xb7\\xc2\\xcb\\xce_GB2312'`` ->
+    ``仿宋_GB2312`` (pdfminer hands undecodable font names over as bytes reprs).
+    """
+    name = _decode_font_bytes(str(fontname))
+    if "+" in name[:8]:
+        name = name.split("+", 1)[1]
+    for suffix in ("-0", ",Regular"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def _decode_font_bytes(name: str) -> str:
+    if name.startswith(("b'", 'b"')) and name.endswith(("'", '"')):
+        name = name[2:-1]
+    if "\\x" not in name:
+        return name
+    try:
+        raw = name.encode("latin-1").decode("unicode_escape").encode("latin-1")
+        return raw.decode("gbk")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return name
+
+
+def table_to_grid(table: "pdfplumber.table.Table", glyphs: list[Glyph]) -> TableGrid:
+    """A pdfplumber table -> ``TableGrid`` with cell text from our de-duplicated glyphs.
+
+    Rows and columns come from the distinct cell edges; a cell taller than one row is a
+    merged cell (``rowspans``) whose text is repeated in the rows it covers, so each row
+    reads whole (as the manuscript's rows do); a position no cell starts in is ``None``.
+    """
+    cells = [BBox(*c) for c in table.cells]
+    ys = _edges([c.top for c in cells] + [c.bottom for c in cells])
+    xs = _edges([c.x0 for c in cells] + [c.x1 for c in cells])
+    grid: list[list[str | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+    spans = []
+    for cell in cells:
+        row, last_row = _index(ys, cell.top), _index(ys, cell.bottom)
+        col = _index(xs, cell.x0)
+        text = join_glyph_lines([g for g in glyphs if _inside(g, cell)])
+        for covered in range(row, max(last_row, row + 1)):
+            grid[covered][col] = text
+        if last_row - row > 1:
+            spans.append((row, col, last_row - row))
+    rows = tuple(tuple(r) for r in grid if any(c is not None for c in r))
+    first_row = [g for g in glyphs if _inside(g, BBox(xs[0], ys[0], xs[-1], ys[1]))]
+    rest = [g for g in glyphs if _inside(g, BBox(xs[0], ys[1], xs[-1], ys[-1]))]
+    header_rows = 1 if len(rows) > 1 and _heavier(first_row, rest) else 0
+    return TableGrid(bbox=BBox(*table.bbox), rows=rows, rowspans=tuple(sorted(spans)), header_rows=header_rows)
+
+
+def _heavier(head: list[Glyph], body: list[Glyph]) -> bool:
+    """True when ``head`` is set bold or in another face than ``body`` (a header row)."""
+    if not head or not body:
+        return False
+    if sum(g.bold for g in head) / len(head) >= 0.6 > sum(g.bold for g in body) / len(body):
+        return True
+    return Counter(g.font for g in head).most_common(1)[0][0] != Counter(g.font for g in body).most_common(1)[0][0]
+
+
+def _edges(values: list[float], tolerance: float = 1.0) -> list[float]:
+    edges: list[float] = []
+    for value in sorted(values):
+        if not edges or value - edges[-1] > tolerance:
+            edges.append(value)
+    return edges
+
+
+def _index(edges: list[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def _inside(glyph: Glyph, box: BBox) -> bool:
+    cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+    return box.x0 <= cx <= box.x1 and box.top <= cy <= box.bottom
+
+
+def _bbox(obj: dict) -> BBox:
+    return BBox(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
+
+
+def _rules(page: pdfplumber.page.Page) -> Iterable[Rule]:
+    for edge in page.edges:
+        yield Rule(float(edge["x0"]), float(edge["top"]), float(edge["x1"]), float(edge["bottom"]))
+
+
+def _fills(page: pdfplumber.page.Page, min_area: float) -> Iterable[BBox]:
+    for rect in page.rects:
+        if rect.get("fill") and not _is_white(rect.get("non_stroking_color")):
+            box = _bbox(rect)
+            if box.width * box.height >= min_area:
+                yield box
+
+
+def _is_white(color: object) -> bool:
+    if isinstance(color, (int, float)):
+        return color >= 0.95
+    if isinstance(color, (tuple, list)) and color:
+        if len(color) == 4:  # CMYK
+            return all(float(c) <= 0.05 for c in color)
+        return all(float(c) >= 0.95 for c in color)
+    return False

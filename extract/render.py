@@ -1,0 +1,375 @@
+"""Render extracted issues as markdown pages and API files under ``docs/`` for mkdocs.
+
+Pages written (paths relative to ``docs_dir``)::
+
+    index.md                  home: latest issue, browse links
+    issues/index.md           all issues
+    issues/<issue-id>/index.md  one issue: table of contents in gazette order, PDF link
+    doc/<doc-id>/index.md     one document: metadata panel, body, link to its first PDF page
+    types/index.md, types/<type>.md    documents by type
+    years/index.md, years/<year>.md    issues and documents by year
+    report.md                 extraction report: failures, warnings per issue by kind
+    pdf/<name>.pdf            the issue PDFs, copied from the source folder
+    api/*.json                the static API (see :mod:`extract.api`)
+    assets/gazette.css        the site's styles
+
+The validity page and panel are rendered by :func:`extract.validity.write_validity` and the
+``partials/validity_panel.html.j2`` template. Rendering only presents what the pipeline
+extracted; it never derives facts from text.
+
+All extracted text goes through :func:`md_escape`, so a PDF containing ``<script>`` or
+``{{`` shows it as text. Every path written is checked to stay inside ``docs_dir``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from extract.api import pdf_url, write_api
+from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
+from extract.validity import write_validity
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+# What render_site owns under docs_dir: removed before each build so no stale page survives.
+GENERATED_PATHS = ("index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf")
+STYLESHEET = "assets/gazette.css"
+
+TYPE_LABELS = {
+    DocType.NOTICE: "通知",
+    DocType.MEASURE: "政策文件",
+    DocType.INTERPRETATION: "政策解读",
+    DocType.BRIEF: "政务简讯",
+    DocType.CALENDAR: "政府记事",
+    DocType.STATISTICS: "统计资料",
+    DocType.OTHER: "其他",
+}
+
+STATUS_LABELS = {
+    Status.IN_FORCE: "现行有效",
+    Status.NOT_YET_IN_FORCE: "尚未生效",
+    Status.EXPIRED: "已失效",
+    Status.REPEALED: "已废止",
+}
+
+# --------------------------------------------------------------------------- escaping
+
+# Characters that HTML or Python-Markdown would act on anywhere in a line. Numeric
+# references render as the character itself in both markdown paragraphs and raw HTML.
+_ACTIVE_CHARS = "&<>\"'\\`*_[]{}|~!#"
+_ESCAPES = str.maketrans({char: f"&#{ord(char)};" for char in _ACTIVE_CHARS})
+# Control characters (but tab) are dropped first: YAML front matter and HTML reject them.
+_DROP_CONTROLS = str.maketrans(dict.fromkeys([*range(0x09), *range(0x0A, 0x20), 0x7F]))
+
+# Line starts that open a block: list bullets, setext underlines, ordered lists ("1. ").
+_BLOCK_START = re.compile(
+    r"""^(?:
+        [-+=]               # "- item", "+ item", "===" under a line
+      | \d+(?=[.)])         # "1. item", "1) item": escape the delimiter after the digits
+    )""",
+    re.VERBOSE,
+)
+
+
+def _escape_line(line: str) -> str:
+    # Leading spaces would open a code block, two trailing ones a <br>.
+    line = line.translate(_DROP_CONTROLS).strip()
+    opener = _BLOCK_START.match(line)
+    if opener is None:
+        return line.translate(_ESCAPES)
+    if opener.group().isdigit():
+        end = opener.end()
+        return line[:end] + f"&#{ord(line[end])};" + line[end + 1 :].translate(_ESCAPES)
+    return f"&#{ord(line[0])};" + line[1:].translate(_ESCAPES)
+
+
+def md_escape(text: str | None, inline: bool = False) -> Markup:
+    """Escape extracted text for a markdown page (and for HTML inside it).
+
+    HTML special characters and markdown-active characters become numeric character
+    references; a line that would start a list or heading is defused. With ``inline`` the
+    lines are joined by spaces (for headings, table cells and links). None gives "".
+    """
+    if not text:
+        return Markup("")
+    lines = text.splitlines()
+    if inline:
+        return Markup(" ".join(_escape_line(line) for line in lines if line.strip()))
+    return Markup("\n".join(_escape_line(line) for line in lines))
+
+
+def html_lines(text: str | None) -> Markup:
+    """Escaped text whose line breaks become ``<br>``, for cells and signatures in HTML."""
+    if not text:
+        return Markup("")
+    return Markup("<br>").join(md_escape(line, inline=True) for line in text.splitlines())
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def safe_segment(name: str) -> str:
+    """Return ``name`` if it can be one path segment under docs/; raise ValueError if not.
+
+    Rejected: empty, ``.``/``..``, separators (``/``, ``\\``) and NUL — ids come from the
+    pipeline, but a path built from extracted data must never leave the docs folder.
+    """
+    if name in ("", ".", "..") or any(bad in name for bad in ("/", "\\", "\0")):
+        raise ValueError(f"Invalid path segment: {name!r} (ids must not be empty or contain / \\ NUL or ..)")
+    return name
+
+
+def docs_path(docs_dir: Path, *segments: str) -> Path:
+    """``docs_dir/segment/...`` after checking each segment and that the result stays inside."""
+    path = docs_dir.joinpath(*(safe_segment(s) for s in segments))
+    if not path.resolve().is_relative_to(docs_dir.resolve()):
+        raise ValueError(f"Path {path} leaves the docs folder {docs_dir}")
+    return path
+
+
+def write_page(docs_dir: Path, segments: Sequence[str], text: str) -> Path:
+    path = docs_path(docs_dir, *segments)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- body blocks
+
+
+def heading_marks(block: Block) -> str:
+    """Markdown ``#`` marks for a heading block: one level below the page's h1, at most h6."""
+    level = block.level if block.kind is BlockKind.HEADING else 1
+    return "#" * min(max(level, 1) + 1, 6)
+
+
+def _table_cells(grid: TableGrid, row: int) -> list[tuple[str, int, int]]:
+    """``(text, colspan, rowspan)`` for the cells that start in ``row``.
+
+    A ``None`` cell is covered: from above when a rowspan reaches it, else from the left,
+    which widens the cell before it.
+    """
+    rowspans = {(r, c): span for r, c, span in grid.rowspans}
+    covered_from_above = {(r + k, c) for (r, c), span in rowspans.items() for k in range(1, span)}
+    cells: list[tuple[str, int, int]] = []
+    for col, text in enumerate(grid.rows[row]):
+        if (row, col) in covered_from_above:
+            continue
+        if text is None and cells:
+            last_text, colspan, rowspan = cells[-1]
+            cells[-1] = (last_text, colspan + 1, rowspan)
+            continue
+        cells.append((text or "", 1, rowspans.get((row, col), 1)))
+    return cells
+
+
+def _cell_html(tag: str, text: str, colspan: int, rowspan: int) -> str:
+    spans = "".join(
+        f' {name}="{value}"' for name, value in (("colspan", colspan), ("rowspan", rowspan)) if value > 1
+    )
+    return f"<{tag}{spans}>{html_lines(text)}</{tag}>"
+
+
+def table_html(grid: TableGrid) -> Markup:
+    """A ruled table as HTML: header rows in ``<thead>`` with ``<th>``, merged cells spanned."""
+    parts = ['<table class="gz-table">']
+    for section, tag, rows in (
+        ("thead", "th", range(grid.header_rows)),
+        ("tbody", "td", range(grid.header_rows, len(grid.rows))),
+    ):
+        if not rows:
+            continue
+        parts.append(f"<{section}>")
+        for row in rows:
+            cells = "".join(_cell_html(tag, *cell) for cell in _table_cells(grid, row))
+            parts.append(f"<tr>{cells}</tr>")
+        parts.append(f"</{section}>")
+    parts.append("</table>")
+    return Markup("\n".join(parts))
+
+
+# --------------------------------------------------------------------------- site model
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the index pages are built from: issues oldest first and their documents."""
+
+    issues: tuple[Issue, ...]
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return tuple(doc for issue in self.issues for doc in issue.documents)
+
+    @property
+    def latest(self) -> Issue | None:
+        return self.issues[-1] if self.issues else None
+
+    def issue_of(self, doc: Document) -> Issue:
+        return next(issue for issue in self.issues if issue.id == doc.issue)
+
+    def by_type(self) -> list[tuple[DocType, tuple[Document, ...]]]:
+        """Document types in enum order with their documents; types with none left out."""
+        documents = self.documents
+        pairs = [(t, tuple(d for d in documents if d.type is t)) for t in DocType]
+        return [(t, docs) for t, docs in pairs if docs]
+
+    def by_year(self) -> list[tuple[int, tuple[Issue, ...]]]:
+        """Issue years, newest first, with their issues; issues of unknown year left out."""
+        dated = [issue for issue in self.issues if issue.identity.year]
+        years = sorted({issue.identity.year for issue in dated}, reverse=True)
+        return [(y, tuple(i for i in dated if i.identity.year == y)) for y in years]
+
+    def by_doc_number(self) -> dict[str, Document]:
+        return {doc.doc_number: doc for doc in self.documents if doc.doc_number}
+
+
+def publication_order(issues: Iterable[Issue]) -> tuple[Issue, ...]:
+    """Issues oldest first by (year, number), then id, so the last one is the latest."""
+    return tuple(sorted(issues, key=lambda i: (i.identity.year or 0, i.identity.number or 0, i.id)))
+
+
+def sections_of(issue: Issue) -> list[tuple[str, list[Document]]]:
+    """The issue's documents grouped by consecutive section, in gazette order."""
+    ordered = sorted(issue.documents, key=lambda d: d.position)
+    return [(section, list(docs)) for section, docs in groupby(ordered, key=lambda d: d.section)]
+
+
+def issue_label(issue: Issue) -> str:
+    """How the site names an issue: 2023年第4期（总第248期）, else its title or PDF name."""
+    identity = issue.identity
+    if not (identity.year and identity.number):
+        return identity.title or issue.pdf_name
+    serial = f"（总第{identity.serial}期）" if identity.serial else ""
+    return f"{identity.year}年第{identity.number}期{serial}"
+
+
+def warnings_by_kind(issue: Issue) -> list[tuple[str, list[Warning_]]]:
+    """The issue's warnings grouped by kind (sorted), each group by page, pageless last."""
+    ordered = sorted(issue.warnings, key=lambda w: (w.kind, w.page is None, w.page or 0))
+    return [(kind, list(group)) for kind, group in groupby(ordered, key=lambda w: w.kind)]
+
+
+def has_validity_facts(doc: Document) -> bool:
+    return bool(doc.effective_date or doc.expiry_date or doc.validity)
+
+
+# --------------------------------------------------------------------------- environment
+
+
+def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+    """The jinja2 environment for site templates.
+
+    Autoescape is on for every template (HTML-safe by default); markdown templates pass
+    extracted text through ``md_escape``, which also defuses markdown syntax.
+    """
+    env = Environment(
+        loader=FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        md_escape=md_escape,
+        html_lines=html_lines,
+        table_html=table_html,
+        heading_marks=heading_marks,
+        urlquote=lambda value: quote(str(value)),
+    )
+    env.globals.update(
+        type_label=lambda doc_type: TYPE_LABELS[doc_type],
+        status_label=lambda status: STATUS_LABELS[status] if status else "—",
+        issue_label=issue_label,
+        sections_of=sections_of,
+        warnings_by_kind=warnings_by_kind,
+        has_validity_facts=has_validity_facts,
+    )
+    return env
+
+
+# --------------------------------------------------------------------------- render
+
+
+def clear_generated(docs_dir: Path) -> None:
+    """Remove what an earlier build wrote, so deleted PDFs or documents leave no pages."""
+    for name in GENERATED_PATHS:
+        path = docs_path(docs_dir, name)
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+
+
+def copy_pdfs(issues: Sequence[Issue], source_dir: Path, docs_dir: Path) -> None:
+    for issue in issues:
+        target = docs_path(docs_dir, "pdf", issue.pdf_name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source_dir / issue.pdf_name, target)
+
+
+def copy_stylesheet(templates_dir: Path, docs_dir: Path) -> None:
+    target = docs_path(docs_dir, *STYLESHEET.split("/"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(templates_dir / STYLESHEET, target)
+
+
+def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, failures: Sequence[str]) -> None:
+    """Write every markdown page of the site."""
+    common = {"site": site, "as_of": as_of}
+
+    def page(segments: Sequence[str], template: str, **context: object) -> None:
+        write_page(docs_dir, segments, env.get_template(template).render(**common, **context))
+
+    page(["index.md"], "home.md.j2", root="")
+    page(["issues", "index.md"], "issues_index.md.j2", root="../")
+    for issue in site.issues:
+        page(["issues", issue.id, "index.md"], "issue.md.j2", root="../../", issue=issue, sections=sections_of(issue))
+    by_number = site.by_doc_number()
+    for doc in site.documents:
+        target = by_number.get(doc.interprets) if doc.interprets else None
+        page(["doc", doc.id, "index.md"], "document.md.j2", root="../../", doc=doc, issue=site.issue_of(doc), interprets_doc=target)
+    page(["types", "index.md"], "types_index.md.j2", root="../")
+    for doc_type, documents in site.by_type():
+        page(["types", f"{doc_type.value}.md"], "type.md.j2", root="../", doc_type=doc_type, documents=documents)
+    page(["years", "index.md"], "years_index.md.j2", root="../")
+    for year, issues in site.by_year():
+        page(["years", f"{year}.md"], "year.md.j2", root="../", year=year, issues=issues)
+    page(["report.md"], "report.md.j2", root="", failures=failures)
+
+
+def render_site(
+    issues: Sequence[Issue],
+    docs_dir: Path,
+    as_of: dt.date,
+    source_dir: Path,
+    failures: Sequence[str] = (),
+) -> None:
+    """Write the markdown site, PDFs and static API for ``issues`` into ``docs_dir``.
+
+    ``source_dir`` holds the issue PDFs (``Issue.pdf_name``), copied to ``docs/pdf/``.
+    ``as_of`` is the date statuses refer to; ``failures`` are one-line messages for PDFs
+    that could not be extracted, listed in the report. Raises ValueError when an id would
+    make a path outside ``docs_dir``; OSError when a PDF cannot be copied.
+    """
+    site = Site(publication_order(issues))
+    env = make_environment()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    clear_generated(docs_dir)
+    copy_pdfs(site.issues, source_dir, docs_dir)
+    copy_stylesheet(TEMPLATES_DIR, docs_dir)
+    # First: it also registers the globals that the document pages' validity panel uses.
+    write_validity(site.documents, as_of, docs_dir, env, lambda doc: pdf_url(site.issue_of(doc).pdf_name))
+    render_pages(site, env, docs_dir, as_of, failures)
+    write_api(site.issues, docs_path(docs_dir, "api"), as_of, failures)

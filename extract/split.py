@@ -1,0 +1,277 @@
+"""Stage 3, split: ``LaidOutIssue`` -> ``SplitIssue`` (items in gazette order).
+
+With a 目录 (table of contents) the items are its entries: each entry's title is found in
+the body at or after its printed page. Without one, items start at title blocks (type much
+larger than the body), at section banners of picture pages, and at the centred headings
+of a news-brief (简讯) section. A title block that repeats the name of the measure its
+notice promulgates (印发《X》的通知 … X), or follows an 附件 line, is the attachment's
+title inside the same item, not a new item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .identifiers import is_identifier_line
+from .layout import LEADER
+from .model import Block, BlockKind, IssueIdentity, Item, LaidOutIssue, PageInfo, SplitIssue, TocEntry, Warning_
+from .text import normalize_for_match
+
+TOC_SECTION = re.compile(r"^[【\[［]\s*(?P<section>[^】\]］]{1,20})\s*[】\]］]$")
+TOC_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,})\s*(?P<folio>\d{1,4})\s*$")
+TRAILING_DOC_NUMBER = re.compile(r"[（(][^（）()]*〔\d{4}〕\d+号[）)]$")
+ISSUE_NUMBER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<number>\d{1,2})\s*期")
+SERIAL = re.compile(r"总\s*第\s*(?P<serial>\d{1,4})\s*期")
+FILE_ISSUE = re.compile(r"(?P<year>(?:19|20)\d{2})[-_](?P<number>\d{1,2})(?!\d)")
+TITLE_KINDS = (BlockKind.TITLE, BlockKind.HEADING, BlockKind.BANNER, BlockKind.PARAGRAPH)
+BRIEF_SECTION = re.compile(r"简讯|动态|要闻")
+MATCH_RATIO = 0.92  # fuzzy title match, for titles with a mis-set character
+
+
+@dataclass(frozen=True)
+class _Start:
+    title_first: int  # index of the first title block (identifier lines before it included)
+    title_last: int  # index of the last title block
+    title: str
+    section: str
+    confident: bool
+
+
+def split_items(laid: LaidOutIssue) -> SplitIssue:
+    """Split an issue's blocks into items; blocks before the first item are front matter."""
+    blocks = laid.blocks
+    identity = issue_identity(laid)
+    toc, toc_indexes = parse_toc(blocks)
+    warnings: list[Warning_] = []
+    if toc:
+        starts = _starts_from_toc(blocks, toc, laid.pages, toc_indexes, warnings)
+    else:
+        starts = _starts_from_titles(blocks, laid.pages)
+    items = _items(blocks, starts, set(toc_indexes))
+    first = starts[0].title_first if starts else len(blocks)
+    front_blocks = list(blocks[:first]) + [blocks[i] for i in toc_indexes]
+    front = {p for b in front_blocks for p in range(b.pages[0], b.pages[1] + 1)}
+    item_pages = {p for item in items for p in range(item.pages[0], item.pages[1] + 1)}
+    warnings += [
+        Warning_("low-confidence-split", f"item 「{item.title[:30]}」 was found without the 目录", item.pages[0], item.title)
+        for item in items
+        if not item.confident
+    ]
+    return SplitIssue(
+        identity=identity,
+        items=tuple(items),
+        toc=tuple(toc),
+        front_pages=tuple(sorted(front - item_pages)),
+        layout=laid,
+        warnings=tuple(warnings),
+    )
+
+
+# ------------------------------------------------------------------ identity
+
+
+def issue_identity(laid: LaidOutIssue) -> IssueIdentity:
+    """Year, number and serial of the issue from the cover (first pages), the running
+    heads, the PDF title, then the file name (``wzgb-2023-04.pdf``)."""
+    early = " ".join(b.text for b in laid.blocks if b.pages[0] <= 3)
+    running = " ".join(t for p in laid.pages for t in p.running)
+    sources = [early, laid.source.title, running, laid.source.path.stem]
+    year = number = serial = None
+    for text in sources:
+        if year is None and (m := ISSUE_NUMBER.search(text)):
+            year, number = int(m["year"]), int(m["number"])
+        if serial is None and (m := SERIAL.search(text)):
+            serial = int(m["serial"])
+    if year is None and (m := FILE_ISSUE.search(laid.source.path.stem)):
+        year, number = int(m["year"]), int(m["number"])
+    title = next((b.text for b in laid.blocks if b.kind is BlockKind.TITLE and "公报" in b.text), "") or laid.source.title
+    title = re.sub(r"\s*\d{4}\s*年.*$", "", title).strip() or "公报"
+    return IssueIdentity(title=title, year=year, number=number, serial=serial)
+
+
+# ------------------------------------------------------------------ table of contents
+
+
+def parse_toc(blocks: Sequence[Block]) -> tuple[list[TocEntry], list[int]]:
+    """The 目录's entries and the indexes of the blocks it occupies; ([], []) without one.
+
+    A 目录 is a page with at least three leader-dot lines; 【…】 lines name sections; an
+    entry wrapped over two lines is one paragraph after reflow, or two blocks joined here.
+    """
+    pages: dict[int, int] = {}
+    for block in blocks:
+        if LEADER.search(block.text):
+            pages[block.pages[0]] = pages.get(block.pages[0], 0) + 1
+    toc_pages = {p for p, n in pages.items() if n >= 3}
+    if not toc_pages:
+        return [], []
+    entries: list[TocEntry] = []
+    indexes: list[int] = []
+    section = ""
+    pending = ""
+    for index, block in enumerate(blocks):
+        if block.pages[0] not in toc_pages:
+            continue
+        indexes.append(index)
+        text = block.text.strip()
+        if m := TOC_SECTION.match(text):
+            section, pending = m["section"].strip(), ""
+            continue
+        if m := TOC_ENTRY.match(pending + text):
+            title = m["title"].strip()
+            doc = TRAILING_DOC_NUMBER.search(title)
+            entries.append(
+                TocEntry(section=section, title=TRAILING_DOC_NUMBER.sub("", title).strip(), folio=int(m["folio"]), doc_number=doc.group(0)[1:-1] if doc else None)
+            )
+            pending = ""
+        elif block.kind is BlockKind.PARAGRAPH:
+            pending += text
+    return entries, indexes
+
+
+def _folio_to_page(pages: Sequence[PageInfo]) -> dict[int, int]:
+    """Printed page number -> physical 1-based page, with the offset filled in between."""
+    known = {int(p.folio): p.number for p in pages if p.folio and p.folio.isdigit()}
+    offsets = sorted(number - folio for folio, number in known.items())
+    offset = offsets[len(offsets) // 2] if offsets else 0
+    mapping = {p.number - offset: p.number for p in pages}
+    mapping.update(known)
+    return mapping
+
+
+def _starts_from_toc(blocks: Sequence[Block], toc: list[TocEntry], pages: Sequence[PageInfo], toc_indexes: list[int], warnings: list[Warning_]) -> list[_Start]:
+    to_page = _folio_to_page(pages)
+    skip = set(toc_indexes)
+    cursor = 0
+    starts: list[_Start] = []
+    for entry in toc:
+        page = to_page.get(entry.folio, entry.folio) if entry.folio else None
+        found = _find_title(blocks, cursor, entry.title, page, skip)
+        if found is None:
+            warnings.append(Warning_("toc-entry-not-found", f"目录 entry 「{entry.title}」 (page {entry.folio}) not found in the body", page, entry.title))
+            continue
+        first, last = found
+        first = _with_identifier_lines(blocks, first, starts[-1].title_last + 1 if starts else 0)
+        starts.append(_Start(first, last, entry.title, entry.section, True))
+        cursor = last + 1
+    return starts
+
+
+def _find_title(blocks: Sequence[Block], cursor: int, title: str, page: int | None, skip: set[int]) -> tuple[int, int] | None:
+    """Indexes (first, last) of the consecutive blocks on one page whose text is ``title``.
+
+    Exact matches (whitespace and bracket style ignored) win; then fuzzy ones; blocks on
+    the printed page or after are preferred to earlier ones.
+    """
+    target = normalize_for_match(title)
+    best: tuple[float, int, int] | None = None
+    for first in range(cursor, len(blocks)):
+        if first in skip or page is not None and blocks[first].pages[1] < page - 1:
+            continue
+        if page is not None and blocks[first].pages[0] > page + 2 and best is not None:
+            break
+        text = ""
+        for last in range(first, min(first + 6, len(blocks))):
+            block = blocks[last]
+            if block.kind not in TITLE_KINDS or block.pages[0] != blocks[first].pages[0]:
+                break
+            text += normalize_for_match(block.text)
+            if text == target:
+                return first, last
+            if len(text) > len(target) + 4:
+                break
+            ratio = SequenceMatcher(None, text, target).ratio() if abs(len(text) - len(target)) <= 4 else 0.0
+            if ratio >= MATCH_RATIO and (best is None or ratio > best[0]):
+                best = (ratio, first, last)
+    return (best[1], best[2]) if best else None
+
+
+def _with_identifier_lines(blocks: Sequence[Block], first: int, floor: int) -> int:
+    """Move a title's start up over the 文号/registration lines printed above it."""
+    while first - 1 >= floor and blocks[first - 1].pages[0] == blocks[first].pages[0] and is_identifier_line(blocks[first - 1].text):
+        first -= 1
+    return first
+
+
+# ------------------------------------------------------------------ without a 目录
+
+
+def _starts_from_titles(blocks: Sequence[Block], pages: Sequence[PageInfo]) -> list[_Start]:
+    starts: list[_Start] = []
+    section = ""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind is BlockKind.BANNER:
+            section = block.text
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is None or following.kind not in (BlockKind.TITLE, BlockKind.HEADING):
+                starts.append(_Start(index, index, block.text, section, False))
+            index += 1
+            continue
+        if block.kind is BlockKind.TITLE:
+            last = index
+            while last + 1 < len(blocks) and blocks[last + 1].kind is BlockKind.TITLE and blocks[last + 1].pages[0] == block.pages[0]:
+                last += 1
+            title = "".join(b.text for b in blocks[index : last + 1])
+            if not (starts and _is_attachment_title(blocks, index, title, starts[-1].title)):
+                floor = starts[-1].title_last + 1 if starts else 0
+                first = _with_identifier_lines(blocks, index, floor)
+                starts.append(_Start(first, last, title, section or _running_section(pages, block.pages[0]), True))
+            index = last + 1
+            continue
+        if block.kind is BlockKind.HEADING and BRIEF_SECTION.search(section) and block.align == "center":
+            starts.append(_Start(index, index, block.text, section, False))
+        index += 1
+    return starts
+
+
+def _is_attachment_title(blocks: Sequence[Block], index: int, title: str, item_title: str) -> bool:
+    name = normalize_for_match(title)
+    if name and name in normalize_for_match(item_title) and "印发" in item_title:
+        return True
+    previous = blocks[index - 1].text.strip() if index else ""
+    return previous.startswith("附件")
+
+
+def _running_section(pages: Sequence[PageInfo], page: int) -> str:
+    info = next((p for p in pages if p.number == page), None)
+    names = [t for t in (info.running if info else ()) if "公报" not in t]
+    return names[0] if names else ""
+
+
+# ------------------------------------------------------------------ items
+
+
+def _items(blocks: Sequence[Block], starts: list[_Start], toc_indexes: set[int]) -> list[Item]:
+    """Items from their starts: each runs to the next start; banners and 目录 blocks are
+    not part of any item's body."""
+    items = []
+    for position, start in enumerate(starts):
+        end = starts[position + 1].title_first if position + 1 < len(starts) else len(blocks)
+        title_blocks = tuple(blocks[start.title_first : start.title_last + 1])
+        body = tuple(
+            blocks[i] for i in range(start.title_last + 1, end) if blocks[i].kind is not BlockKind.BANNER and i not in toc_indexes
+        )
+        all_blocks = title_blocks + body
+        first_page = min(b.pages[0] for b in all_blocks)
+        last_page = max(b.pages[1] for b in all_blocks)
+        items.append(
+            Item(
+                section=start.section,
+                title=_title_text(title_blocks, start.title),
+                title_blocks=title_blocks,
+                blocks=body,
+                pages=(first_page, last_page),
+                confident=start.confident,
+            )
+        )
+    return items
+
+
+def _title_text(title_blocks: Sequence[Block], fallback: str) -> str:
+    text = "".join(b.text for b in title_blocks if not is_identifier_line(b.text))
+    return text or fallback

@@ -1,0 +1,302 @@
+"""Stage 5, tag: ``SplitIssue`` -> ``Issue`` of typed, tagged ``Document``s.
+
+Sources of each field, in order of preference:
+
+* 文号 and ZJCC registration number: the title block's identifier lines, then the 目录.
+* issuer (发文机关): the title's 发文机关 before 关于 (GB/T 9704 标题 = 发文机关 + 关于 + 事由
+  + 文种), then a 解读机关 line, then a 「…制」 credit line.
+* 成文日期: the signature's date line (GB/T 9704 §7.3.5).
+* 施行日期 and 有效期: the sentence 「自YYYY年M月D日起施行，有效期N年」 of the document text;
+  「自印发之日起施行」 means the 成文日期. A plan period in the title （2023—2027年）
+  gives the 失效日期 12-31 of its last year.
+* 失效日期 and 时效性: ``validity.expiry_from`` / ``validity.status_on`` as of a date.
+
+Every date keeps the sentence and page it came from (``Evidence``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from . import validity as rules
+from .classify import classify
+from .identifiers import DocNumber, find_doc_numbers, find_registration_number, is_identifier_line
+from .model import (
+    Block,
+    BlockKind,
+    DatedFact,
+    Document,
+    DocType,
+    Evidence,
+    Issue,
+    Item,
+    SplitIssue,
+    Validity,
+    Warning_,
+)
+from .text import normalize_for_match
+
+CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+NUM = r"(?:\d{1,4}|[〇○零一二三四五六七八九十]{1,4})"
+DATE = re.compile(rf"(?P<y>\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{NUM})\s*月\s*(?P<d>{NUM})\s*日")
+# 自2023年5月15日起施行 / 自2023年5月15日起实施 / 2023年5月15日起执行
+EFFECTIVE = re.compile(rf"(?:自|从|于)?\s*(?P<date>{DATE.pattern})\s*起\s*(?:施行|实施|执行|生效)")
+EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布|签发)之日起\s*(?:施行|实施|执行|生效)")
+VALIDITY_PERIOD = re.compile(rf"有效期(?:为|限为)?\s*(?P<n>{NUM})\s*(?P<unit>年|个月)")
+VALIDITY_UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*(?P<date>{DATE.pattern})")
+PLAN_PERIOD = re.compile(r"[（(]\s*(?P<start>(?:19|20)\d{2})\s*(?:年)?\s*[—–\-－~～至]+\s*(?P<end>(?:19|20)\d{2})\s*年?\s*[）)]")
+ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff、]{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|委|院|署|部|会|中心|支队))关于")
+INTERPRETER = re.compile(r"(?:解读机关|解读单位|解读部门)[:：]\s*(?P<issuer>[^\s，。；]+)")
+CREDITED_ISSUER = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{2,30}?)(?:制|编制|提供)$")
+INTERPRETS = re.compile(r"关于?《(?P<name>.+)》的?(?:政策)?解读")
+TRIAL = re.compile(r"试行|暂行")
+SENTENCE_END = re.compile(r"(?<=[。；！？])")
+
+
+def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
+    """Tag every item of ``split``; statuses are computed as of ``as_of`` (ISO date)."""
+    issue_id = split.identity.id or split.layout.source.path.stem
+    toc_numbers = {normalize_for_match(e.title): e.doc_number for e in split.toc if e.doc_number}
+    uncertain_pages = {w.page for w in split.layout.warnings if w.page and w.kind in ("no-text", "mojibake", "text-repaired")}
+    documents: list[Document] = []
+    counters: Counter[str] = Counter()
+    for position, item in enumerate(split.items, start=1):
+        doc_type = classify(item)
+        doc = tag_item(item, doc_type, issue_id, position, as_of, toc_numbers.get(normalize_for_match(item.title)))
+        if doc.id == "" or any(d.id == doc.id for d in documents):
+            counters[doc_type.value] += 1
+            doc = _with(doc, id=f"{issue_id}-{doc_type.value}-{counters[doc_type.value]}")
+        if any(item.pages[0] <= p <= item.pages[1] for p in uncertain_pages):
+            doc = _with(doc, uncertain=True)
+        documents.append(doc)
+    documents = link_interpretations(documents)
+    warnings = list(split.layout.warnings) + list(split.warnings) + list(_missing_fields(documents))
+    return Issue(
+        id=issue_id,
+        identity=split.identity,
+        pdf_name=split.layout.source.path.name,
+        page_count=len(split.layout.source.pages),
+        documents=tuple(documents),
+        front_pages=split.front_pages,
+        warnings=tuple(warnings),
+        as_of=as_of,
+    )
+
+
+def _with(doc: Document, **changes: object) -> Document:
+    return replace(doc, **changes)
+
+
+def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of: dt.date, toc_doc_number: str | None = None) -> Document:
+    """One item -> a ``Document`` with identifiers, issuer, dates, validity and status."""
+    head = " ".join(b.text for b in item.title_blocks if is_identifier_line(b.text))
+    numbers = find_doc_numbers(head) or ([str(DocNumber.parse(toc_doc_number))] if toc_doc_number else [])
+    doc_number = numbers[0] if numbers else None
+    text = document_text(item.blocks)
+    sentences = list(_sentences(item.blocks))
+    normative = doc_type in (DocType.MEASURE, DocType.NOTICE)
+    signed = _signed_date(item.blocks) if normative else None
+    effective = _effective(sentences, signed) if normative else None
+    validity = _validity(sentences, item.title) if normative else None
+    plan_end = _plan_end_year(item) if doc_type is DocType.MEASURE else None
+    expiry_value, basis = rules.expiry_from(effective.value if effective else None, validity, plan_end)
+    expiry = None
+    if expiry_value:
+        evidence = (validity.evidence if validity and validity.evidence else None) or _title_evidence(item)
+        expiry = DatedFact(expiry_value, evidence)
+    repeals = _repeals(sentences, doc_number) if normative else ()
+    references = tuple(n for n in find_doc_numbers(text) if n != doc_number and n not in repeals)
+    doc = Document(
+        id=DocNumber.parse(doc_number).slug if doc_number else "",
+        issue=issue_id,
+        position=position,
+        section=item.section,
+        type=doc_type,
+        title=item.title,
+        blocks=item.blocks,
+        pages=item.pages,
+        doc_number=doc_number,
+        registration_number=find_registration_number(head),
+        issuer=_issuer(item, doc_type),
+        signed_date=signed,
+        effective_date=effective,
+        validity=validity,
+        expiry_date=expiry,
+        expiry_basis=basis,
+        status=rules.status_on(effective.value if effective else None, expiry_value, as_of),
+        repeals=repeals,
+        references=references,
+        text=text,
+    )
+    if doc_type is DocType.INTERPRETATION:
+        doc = _with(doc, stated_effective_date=_effective(sentences, None), stated_validity=_validity(sentences, ""))
+    return doc
+
+
+# ------------------------------------------------------------------ text
+
+
+def document_text(blocks: Sequence[Block]) -> str:
+    """The body as plain text: one line per block, table rows as lines of tab-separated
+    cells (a merged cell's covered positions empty), a caption followed by its credit."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind is BlockKind.TABLE and block.table is not None:
+            if block.text:
+                lines.append(block.text)
+            lines.extend("\t".join(cell or "" for cell in row) for row in block.table.rows)
+        elif block.kind is BlockKind.CAPTION and block.credit:
+            lines.append(f"{block.text}\n{block.credit}")
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+def _sentences(blocks: Iterable[Block]) -> Iterable[tuple[str, int]]:
+    for block in blocks:
+        if block.kind is BlockKind.TABLE:
+            continue
+        for sentence in SENTENCE_END.split(block.text):
+            if sentence.strip():
+                yield sentence.strip(), block.pages[0]
+
+
+# ------------------------------------------------------------------ dates
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``2023年4月14日`` or ``二〇二三年四月十四日`` -> date; None if absent or impossible."""
+    match = DATE.search(text)
+    if not match:
+        return None
+    try:
+        return dt.date(_number(match["y"]), _number(match["m"]), _number(match["d"]))
+    except ValueError:
+        return None
+
+
+def _number(text: str) -> int:
+    """Arabic or Chinese numerals: 2023, 二〇二三 (digit by digit), 十四, 二十, 三十一."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return int("".join(str(CN_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
+
+
+def _signed_date(blocks: Sequence[Block]) -> DatedFact | None:
+    for block in blocks:
+        if block.kind is BlockKind.SIGNATURE and (day := parse_date(block.text)):
+            return DatedFact(day, Evidence(block.text, block.pages[0]))
+    return None
+
+
+def _effective(sentences: Sequence[tuple[str, int]], signed: DatedFact | None) -> DatedFact | None:
+    for sentence, page in sentences:
+        if match := EFFECTIVE.search(sentence):
+            day = parse_date(match["date"])
+            if day:
+                return DatedFact(day, Evidence(sentence, page))
+        if signed and EFFECTIVE_ON_ISSUE.search(sentence):
+            return DatedFact(signed.value, Evidence(sentence, page))
+    return None
+
+
+def _validity(sentences: Sequence[tuple[str, int]], title: str) -> Validity | None:
+    trial = bool(TRIAL.search(title))
+    for sentence, page in sentences:
+        if match := VALIDITY_UNTIL.search(sentence):
+            return Validity(until=parse_date(match["date"]), trial=trial, evidence=Evidence(sentence, page))
+        if match := VALIDITY_PERIOD.search(sentence):
+            count = _number(match["n"])
+            if match["unit"] == "年":
+                return Validity(years=count, trial=trial, evidence=Evidence(sentence, page))
+            return Validity(months=count, trial=trial, evidence=Evidence(sentence, page))
+    return None
+
+
+def _plan_end_year(item: Item) -> int | None:
+    """The last year of a plan period in the title or the attached document's title."""
+    titles = [item.title] + [b.text for b in item.blocks if b.kind is BlockKind.TITLE or b.level == 1]
+    for title in titles:
+        if match := PLAN_PERIOD.search(title):
+            return int(match["end"])
+    return None
+
+
+def _title_evidence(item: Item) -> Evidence:
+    return Evidence(item.title, item.pages[0])
+
+
+# ------------------------------------------------------------------ people and links
+
+
+def _issuer(item: Item, doc_type: DocType) -> str | None:
+    if match := ISSUER_IN_TITLE.match(re.sub(r"\s+", "", item.title)):
+        return match["issuer"]
+    for block in item.blocks:
+        if match := INTERPRETER.search(block.text):
+            return match["issuer"]
+    for block in item.blocks[:3]:
+        if block.align == "right" and (match := CREDITED_ISSUER.match(block.text.strip())):
+            return match["issuer"]
+    if doc_type in (DocType.MEASURE, DocType.NOTICE):
+        names = [b.text for b in item.blocks if b.kind is BlockKind.SIGNATURE and not parse_date(b.text)]
+        return names[0] if names else None
+    return None
+
+
+def _repeals(sentences: Sequence[tuple[str, int]], own: str | None) -> tuple[str, ...]:
+    found: list[str] = []
+    for sentence, _ in sentences:
+        if "废止" in sentence:
+            found += [n for n in find_doc_numbers(sentence) if n != own and n not in found]
+    return tuple(found)
+
+
+def link_interpretations(documents: Sequence[Document]) -> list[Document]:
+    """Set ``interprets`` on each 政策解读 to the 文号 of the document whose title — with or
+    without its issuer, or the title of the measure it promulgates — its own title names."""
+    names: dict[str, str] = {}
+    for doc in documents:
+        if not doc.doc_number:
+            continue
+        for name in _known_names(doc):
+            names.setdefault(normalize_for_match(name), doc.doc_number)
+    linked = []
+    for doc in documents:
+        if doc.type is DocType.INTERPRETATION and (match := INTERPRETS.search(re.sub(r"\s+", "", doc.title))):
+            target = names.get(normalize_for_match(match["name"]))
+            if target:
+                doc = _with(doc, interprets=target, id=f"jd-{DocNumber.parse(target).slug}")
+        linked.append(doc)
+    return linked
+
+
+def _known_names(doc: Document) -> Iterable[str]:
+    yield doc.title
+    if match := ISSUER_IN_TITLE.match(doc.title):
+        yield doc.title[len(match["issuer"]) :]
+    for block in doc.blocks:
+        if block.kind is BlockKind.TITLE or block.level == 1:
+            yield block.text
+    if match := re.search(r"关于(?:印发|转发)(?P<name>.+)的通知$", doc.title):
+        yield match["name"].strip("《》")
+
+
+def _missing_fields(documents: Sequence[Document]) -> Iterable[Warning_]:
+    for doc in documents:
+        if doc.type in (DocType.MEASURE, DocType.NOTICE):
+            if not doc.doc_number:
+                yield Warning_("missing-doc-number", "no 文号 found for a government document", doc.pages[0], doc.id)
+            if not doc.signed_date:
+                yield Warning_("missing-signed-date", "no 成文日期 found in the signature", doc.pages[0], doc.id)
+        if doc.type is DocType.MEASURE and not doc.expiry_date:
+            yield Warning_("missing-validity", "measure without 施行日期/有效期 or plan period", doc.pages[0], doc.id)
+        if doc.type is DocType.INTERPRETATION and not doc.interprets:
+            yield Warning_("interpretation-unlinked", "the interpreted document was not found in this issue", doc.pages[0], doc.id)

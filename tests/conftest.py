@@ -1,0 +1,196 @@
+"""Shared fixtures: small hand-made issues for render/API/CLI tests, and the built site.
+
+The hand-made documents are named for what they exercise; they are not copies of the
+ground truth in ``tests/data/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract.model import (
+    BBox,
+    Block,
+    BlockKind,
+    DatedFact,
+    DocType,
+    Document,
+    Evidence,
+    ExpiryBasis,
+    Issue,
+    IssueIdentity,
+    Status,
+    TableGrid,
+    Validity,
+    Warning_,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2026, 11, 29)
+BOX = BBox(0, 0, 100, 10)
+
+
+def block(kind: BlockKind, text: str = "", page: int = 1, **fields) -> Block:
+    """A block on ``page`` with a dummy bbox."""
+    return Block(kind=kind, text=text, pages=(page, page), bbox=BOX, **fields)
+
+
+def fact(day: str, sentence: str, page: int) -> DatedFact:
+    return DatedFact(dt.date.fromisoformat(day), Evidence(sentence, page))
+
+
+@pytest.fixture(name="merged_cells_table")
+def merged_cells_table_fixture() -> TableGrid:
+    """One header row; column 2 merged over rows 1–2; row 3's last two cells merged."""
+    return TableGrid(
+        bbox=BOX,
+        rows=(
+            ("序号", "名称", "承办单位"),
+            ("1", "甲办法", "市住建局"),
+            ("2", "乙办法", None),
+            ("3", "合计", None),
+        ),
+        rowspans=((1, 2, 2),),
+        header_rows=1,
+    )
+
+
+@pytest.fixture(name="dated_measure")
+def dated_measure_fixture(merged_cells_table: TableGrid) -> Document:
+    """A measure with every dated field, a repeal and a merged-cell table."""
+    return Document(
+        id="measure-dated",
+        issue="2023-04",
+        position=1,
+        section="市政府办公室文件",
+        type=DocType.MEASURE,
+        title="温州市示例管理办法",
+        blocks=(
+            block(BlockKind.ADDRESSEE, "各县（市、区）人民政府："),
+            block(BlockKind.PARAGRAPH, "现将办法印发给你们。", indent=True),
+            block(BlockKind.SIGNATURE, "温州市人民政府办公室"),
+            block(BlockKind.SIGNATURE, "2023年4月6日"),
+            block(BlockKind.HEADING, "第一章　总则", page=2, level=2),
+            block(BlockKind.TABLE, "", page=2, table=merged_cells_table),
+            block(BlockKind.PARAGRAPH, "本办法自2023年5月10日起施行，有效期5年。", page=3),
+        ),
+        pages=(1, 3),
+        doc_number="温政办〔2023〕42号",
+        registration_number="ZJCC01-2023-0008",
+        issuer="温州市人民政府办公室",
+        signed_date=fact("2023-04-06", "2023年4月6日", 1),
+        effective_date=fact("2023-05-10", "本办法自2023年5月10日起施行", 3),
+        validity=Validity(years=5, evidence=Evidence("有效期5年", 3)),
+        expiry_date=fact("2028-05-09", "本办法自2023年5月10日起施行，有效期5年。", 3),
+        expiry_basis=ExpiryBasis.COMPUTED,
+        status=Status.IN_FORCE,
+        repeals=("温州市人民政府令第147号",),
+        text="各县（市、区）人民政府：\n现将办法印发给你们。",
+    )
+
+
+@pytest.fixture(name="hostile_brief")
+def hostile_brief_fixture() -> Document:
+    """A brief whose text carries HTML, jinja and markdown syntax that must stay text."""
+    return Document(
+        id="brief-hostile",
+        issue="2023-04",
+        position=2,
+        section="政务简讯",
+        type=DocType.BRIEF,
+        title="<script>alert(1)</script> {{ title }}",
+        blocks=(
+            block(BlockKind.PARAGRAPH, "<script>alert('x')</script> {{ 7*7 }} {% if %}", page=4),
+            block(BlockKind.PARAGRAPH, "# 不是标题\n- 不是列表\n1. 不是编号 *强调* [链接](http://x) | 竖线", page=4),
+        ),
+        pages=(4, 4),
+        uncertain=True,
+        text="<script>alert('x')</script> {{ 7*7 }}",
+    )
+
+
+@pytest.fixture(name="undated_interpretation")
+def undated_interpretation_fixture() -> Document:
+    """An interpretation naming its target by 文号, without dates of its own."""
+    return Document(
+        id="interp-undated",
+        issue="2023-04",
+        position=3,
+        section="政策解读",
+        type=DocType.INTERPRETATION,
+        title="关于《温州市示例管理办法》的政策解读",
+        blocks=(block(BlockKind.HEADING, "一、背景", page=5, level=2),),
+        pages=(5, 5),
+        issuer="温州市住房和城乡建设局",
+        interprets="温政办〔2023〕42号",
+    )
+
+
+def issue_of(*documents: Document, pdf_name: str = "sample.pdf") -> Issue:
+    """An issue 2023-04 of 5 pages holding ``documents``, with two warnings."""
+    identity = IssueIdentity("温州市人民政府公报", 2023, 4, 248)
+    return Issue(
+        id=identity.id,
+        identity=identity,
+        pdf_name=pdf_name,
+        page_count=5,
+        documents=documents,
+        front_pages=(1,),
+        warnings=(
+            Warning_("missing-doc-number", "no 文号 in the title block", page=4, item="brief-hostile"),
+            Warning_("mojibake", "replaced 3 glyphs", page=2),
+        ),
+        as_of=AS_OF,
+    )
+
+
+@pytest.fixture
+def make_issue():
+    """``make_issue(*documents, pdf_name="sample.pdf")`` -> an Issue (see ``issue_of``)."""
+    return issue_of
+
+
+@pytest.fixture
+def as_of() -> dt.date:
+    return AS_OF
+
+
+@pytest.fixture
+def sample_issue(dated_measure: Document, hostile_brief: Document, undated_interpretation: Document) -> Issue:
+    """Three documents: dated measure, hostile brief, undated interpretation."""
+    return issue_of(dated_measure, hostile_brief, undated_interpretation)
+
+
+@pytest.fixture
+def source_dir(tmp_path: Path) -> Path:
+    """A source folder holding a stand-in ``sample.pdf`` (render only copies it)."""
+    folder = tmp_path / "source_pdfs"
+    folder.mkdir()
+    (folder / "sample.pdf").write_bytes(b"%PDF-1.4\n% stand-in\n")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real build of ``source_pdfs/`` as of 2026-11-29: returns the folder holding
+    ``docs/`` (generated markdown and API) and ``site/`` (mkdocs output).
+
+    The extractor's exit status is not checked here (warnings or a failing PDF are for the
+    tests that use this to judge); mkdocs must succeed.
+    """
+    root = tmp_path_factory.mktemp("build")
+    docs, site = root / "docs", root / "site"
+    subprocess.run(
+        [sys.executable, "-m", "extract", "build", str(REPO / "source_pdfs"), "--docs", str(docs), "--as-of", AS_OF.isoformat()],
+        cwd=REPO,
+        check=False,
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {site}\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], cwd=root, check=True)
+    return root

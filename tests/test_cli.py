@@ -1,0 +1,139 @@
+"""The command line: help, per-PDF failure containment, progress, summary, exit status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from extract import cli, pipeline
+from extract.errors import ExtractionError
+
+
+@pytest.fixture
+def src(tmp_path):
+    """A source folder with two PDFs: ``bad.pdf`` (no text layer) and ``good.pdf``."""
+    folder = tmp_path / "source_pdfs"
+    folder.mkdir()
+    for name in ("bad.pdf", "good.pdf"):
+        (folder / name).write_bytes(b"%PDF-1.4\n")
+    return folder
+
+
+@pytest.fixture
+def extracted(monkeypatch, make_issue, dated_measure):
+    """Stands in for the pipeline: bad.pdf fails on page 3, good.pdf gives one measure.
+
+    Returns the ``(name, as_of)`` of each call.
+    """
+    calls = []
+
+    def extract_pdf(path, as_of, progress=None):
+        calls.append((path.name, as_of))
+        if path.name == "bad.pdf":
+            raise ExtractionError(path, 3, "no text layer - scan it with OCR first")
+        for stage in ("read", "layout"):
+            for done in range(3):
+                progress(stage, done + 1, 3)
+        return make_issue(dated_measure, pdf_name=path.name)
+
+    monkeypatch.setattr(pipeline, "extract_pdf", extract_pdf)
+    monkeypatch.delenv("AS_OF", raising=False)
+    monkeypatch.delenv("STRICT", raising=False)
+    return calls
+
+
+def build(src, tmp_path, *options):
+    return cli.main(["build", str(src), "--docs", str(tmp_path / "docs"), *options])
+
+
+def test_help(capsys):
+    assert cli.main(["--help"]) == 0
+    assert "build" in capsys.readouterr().out
+    assert cli.main(["build", "--help"]) == 0
+    out = capsys.readouterr().out
+    for option in ("--docs", "--as-of", "--strict", "--verbose"):
+        assert option in out
+
+
+def test_bad_pdf_is_one_line_and_others_build(src, tmp_path, extracted, capsys):
+    assert build(src, tmp_path, "--as-of", "2026-11-29") == 1
+    err = capsys.readouterr().err
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert errors == ["error: bad.pdf, page 3: no text layer - scan it with OCR first"]
+    assert "Traceback" not in err
+    assert [name for name, _ in extracted] == ["bad.pdf", "good.pdf"]
+    assert (tmp_path / "docs/doc/measure-dated/index.md").is_file()
+    assert "bad.pdf, page 3" in (tmp_path / "docs/report.md").read_text(encoding="utf-8")
+
+
+def test_unexpected_error_is_contained(src, tmp_path, extracted, monkeypatch, capsys):
+    def broken(path, as_of, progress=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "extract_pdf", broken)
+    assert build(src, tmp_path) == 1
+    err = capsys.readouterr().err
+    assert "error: bad.pdf: internal error RuntimeError: boom (run with -v for the traceback)" in err
+    assert "error: good.pdf: internal error" in err
+
+
+def test_verbose_prints_the_traceback(src, tmp_path, extracted, capsys):
+    build(src, tmp_path, "-v")
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_progress_and_summary(src, tmp_path, extracted, capsys):
+    (src / "bad.pdf").unlink()
+    assert build(src, tmp_path) == 0
+    captured = capsys.readouterr()
+    assert "good.pdf · layout" in captured.err
+    assert "good.pdf: 1 documents, 5 pages, 2 warnings" in captured.err
+    for row in ("measure (政策文件)", "documents", "pages", "warnings", "failed PDFs"):
+        assert row in captured.out
+
+
+def test_strict_fails_on_warnings(src, tmp_path, extracted, monkeypatch, capsys):
+    (src / "bad.pdf").unlink()
+    assert build(src, tmp_path, "--strict") == 1
+    assert "warning: good.pdf, page 4: no 文号 in the title block" in capsys.readouterr().err
+    monkeypatch.setenv("STRICT", "1")
+    assert build(src, tmp_path) == 1
+
+
+def test_as_of_from_option_env_or_today(src, tmp_path, extracted, monkeypatch):
+    build(src, tmp_path, "--as-of", "2024-01-31")
+    monkeypatch.setenv("AS_OF", "2025-06-01")
+    build(src, tmp_path)
+    monkeypatch.setenv("AS_OF", "")
+    build(src, tmp_path)
+    as_ofs = [as_of for name, as_of in extracted if name == "good.pdf"]
+    assert as_ofs == [dt.date(2024, 1, 31), dt.date(2025, 6, 1), dt.date.today()]
+
+
+@pytest.mark.parametrize("env, option", [({}, ["--as-of", "2024-13-01"]), ({"AS_OF": "tomorrow"}, [])])
+def test_bad_as_of_is_a_usage_error(src, tmp_path, extracted, monkeypatch, capsys, env, option):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert build(src, tmp_path, *option) == 2
+    assert "use YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_no_pdfs(tmp_path, extracted, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert build(empty, tmp_path) == 1
+    assert "no *.pdf in" in capsys.readouterr().err
+
+
+def test_pdfs_are_processed_in_name_order(src, tmp_path, extracted):
+    (src / "a-first.pdf").write_bytes(b"%PDF-1.4\n")
+    build(src, tmp_path)
+    assert [name for name, _ in extracted] == ["a-first.pdf", "bad.pdf", "good.pdf"]
+
+
+def test_module_entry_point_help():
+    done = subprocess.run([sys.executable, "-m", "extract", "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "build" in done.stdout

@@ -1,0 +1,148 @@
+"""Rendering: escaping of extracted text, tables, paths kept inside docs/, pages written."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from extract import render
+from extract.model import BBox, TableGrid
+
+
+@pytest.fixture
+def validity_calls(monkeypatch):
+    """Arguments of each ``write_validity`` call; the call still goes through."""
+    calls = []
+
+    def spy(*args):
+        calls.append(args)
+        return real(*args)
+
+    real = render.write_validity
+    monkeypatch.setattr(render, "write_validity", spy)
+    return calls
+
+
+@pytest.fixture
+def docs(tmp_path, sample_issue, source_dir, validity_calls, as_of):
+    """docs/ rendered from the sample issue, with one failed PDF."""
+    docs_dir = tmp_path / "docs"
+    render.render_site([sample_issue], docs_dir, as_of, source_dir, failures=["bad.pdf: no text layer"])
+    return docs_dir
+
+
+def test_md_escape_defuses_html_and_jinja():
+    escaped = render.md_escape("<script>alert(1)</script> {{ x }} {% y %}")
+    assert "<" not in escaped and "{{" not in escaped and "{%" not in escaped
+    assert escaped.startswith("&#60;script&#62;")
+
+
+@pytest.mark.parametrize(
+    "line, start",
+    [("# 标题", "&#35;"), ("- 列表", "&#45;"), ("+ 列表", "&#43;"), ("1. 编号", "1&#46;"), ("2) 编号", "2&#41;"),
+     ("    缩进", "缩进"), ("===", "&#61;")],
+)
+def test_md_escape_defuses_block_syntax_at_line_start(line, start):
+    assert render.md_escape(line).startswith(start)
+
+
+def test_md_escape_keeps_cjk_and_drops_control_characters():
+    assert render.md_escape("第一条\x00　总则") == "第一条　总则"
+    assert render.md_escape("\x00- 列表").startswith("&#45;")
+    assert render.md_escape("甲\n乙", inline=True) == "甲 乙"
+    assert render.md_escape(None) == ""
+
+
+def test_table_html_rowspan_colspan_and_header(merged_cells_table):
+    html = render.table_html(merged_cells_table)
+    assert "<thead>\n<tr><th>序号</th><th>名称</th><th>承办单位</th></tr>\n</thead>" in html
+    assert '<td rowspan="2">市住建局</td>' in html
+    assert "<tr><td>2</td><td>乙办法</td></tr>" in html
+    assert '<td colspan="2">合计</td>' in html
+
+
+def test_table_html_without_header_and_escaped_cells():
+    grid = TableGrid(bbox=BBox(0, 0, 100, 10), rows=(("<b>", "a\nb"),))
+    html = render.table_html(grid)
+    assert "<th" not in html and "<thead>" not in html
+    assert "<td>&#60;b&#62;</td><td>a<br>b</td>" in html
+
+
+@pytest.mark.parametrize("bad", ["", ".", "..", "a/b", "a\\b", "a\0b"])
+def test_safe_segment_rejects_escapes(bad):
+    with pytest.raises(ValueError, match="Invalid path segment"):
+        render.safe_segment(bad)
+
+
+def test_document_id_cannot_escape_docs(tmp_path, source_dir, hostile_brief, make_issue, as_of):
+    evil = dataclasses.replace(hostile_brief, id="../../outside")
+    with pytest.raises(ValueError):
+        render.render_site([make_issue(evil)], tmp_path / "docs", as_of, source_dir)
+    assert not (tmp_path / "outside").exists()
+
+
+def test_pages_written(docs):
+    for page in ["index.md", "issues/index.md", "issues/2023-04/index.md", "doc/measure-dated/index.md",
+                 "types/index.md", "types/measure.md", "years/index.md", "years/2023.md", "report.md",
+                 "api/documents.json", "api/issues.json", "api/report.json", "pdf/sample.pdf", "assets/gazette.css"]:
+        assert (docs / page).is_file(), page
+
+
+def test_validity_page_is_delegated(docs, validity_calls, as_of):
+    (documents, called_as_of, docs_dir, env), = [call[:4] for call in validity_calls]
+    assert [d.id for d in documents] == ["measure-dated", "brief-hostile", "interp-undated"]
+    assert called_as_of == as_of and docs_dir == docs and env is not None
+
+
+def test_hostile_text_renders_as_text(docs):
+    page = (docs / "doc/brief-hostile/index.md").read_text(encoding="utf-8")
+    assert "<script>" not in page and "{{" not in page and "{%" not in page
+    assert "\n# 不是标题" not in page and "\n- 不是列表" not in page
+    assert 'title: "&#60;script&#62;' in page  # front matter title escaped too
+    assert "提取存疑" in page  # uncertain note
+
+
+def test_document_page_metadata_body_and_pdf_link(docs):
+    page = (docs / "doc/measure-dated/index.md").read_text(encoding="utf-8")
+    for label in ["文号", "登记号", "发文机关", "成文日期", "施行日期", "有效期", "失效日期", "时效性"]:
+        assert f"<th>{label}</th>" in page
+    assert '<tr data-key="status"><th>时效性</th><td>现行有效</td></tr>' in page
+    assert "\n### 第一章　总则\n" in page  # level 2 heading below the page's h1
+    assert '<p class="gz-signature">2023年4月6日</p>' in page
+    assert '<td rowspan="2">市住建局</td>' in page
+    assert "../../pdf/sample.pdf#page=1" in page
+
+
+def test_interpretation_links_its_target(docs):
+    page = (docs / "doc/interp-undated/index.md").read_text(encoding="utf-8")
+    assert '<a href="../../doc/measure-dated/">温政办〔2023〕42号</a>' in page
+
+
+def test_issue_page_lists_documents_in_gazette_order(docs):
+    page = (docs / "issues/2023-04/index.md").read_text(encoding="utf-8")
+    positions = [page.index(f"doc/{doc_id}/index.md") for doc_id in ["measure-dated", "brief-hostile", "interp-undated"]]
+    assert positions == sorted(positions)
+    assert "[下载本期 PDF](../../pdf/sample.pdf)" in page
+
+
+def test_report_lists_failures_and_warnings_by_kind(docs):
+    page = (docs / "report.md").read_text(encoding="utf-8")
+    assert "bad.pdf: no text layer" in page
+    assert "### missing-doc-number（1）" in page
+    assert "| 4 | brief-hostile | no 文号 in the title block |" in page
+
+
+def test_stale_pages_are_removed(tmp_path, source_dir, dated_measure, hostile_brief, make_issue, as_of):
+    docs_dir = tmp_path / "docs"
+    render.render_site([make_issue(dated_measure, hostile_brief)], docs_dir, as_of, source_dir)
+    render.render_site([make_issue(dated_measure)], docs_dir, as_of, source_dir)
+    assert not (docs_dir / "doc/brief-hostile").exists()
+
+
+def test_render_is_deterministic(tmp_path, sample_issue, source_dir, as_of):
+    outputs = []
+    for name in ("a", "b"):
+        render.render_site([sample_issue], tmp_path / name, as_of, source_dir)
+        outputs.append({p.relative_to(tmp_path / name): p.read_bytes() for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
+    assert outputs[0] == outputs[1]

@@ -1,0 +1,485 @@
+"""Validity page: expiry rules, status boundaries, consistency checks, page and exports.
+
+The sample documents are built from the facts printed in 温州市人民政府公报 2023年第4期, not
+from program output; "today" is always passed in, never read from the clock.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import icalendar
+import jinja2
+import pytest
+
+from extract import validity as v
+from extract.model import (DatedFact, DocType, Document, Evidence, ExpiryBasis, Status,
+                           Validity)
+
+ROOT = Path(__file__).resolve().parent.parent
+D = dt.date.fromisoformat
+AS_OF = D("2026-11-29")  # the as-of date of expected.json
+
+
+def fact(iso: str, sentence: str, page: int) -> DatedFact:
+    return DatedFact(D(iso), Evidence(sentence, page))
+
+
+def make(id: str, position: int, type: DocType = DocType.MEASURE, **fields) -> Document:
+    fields.setdefault("title", id)
+    fields.setdefault("pages", (position, position))
+    return Document(id=id, issue="2023-04", position=position, section="", type=type,
+                    blocks=(), **fields)
+
+
+def plan(id: str, position: int, title: str, pages: tuple[int, int], **fields) -> Document:
+    """A plan document as tag leaves it: the plan period's end year gives the expiry."""
+    expiry, basis = v.expiry_from(None, None, 2027)
+    return make(id, position, title=title, expiry_basis=basis, pages=pages,
+                expiry_date=DatedFact(expiry, Evidence(title, pages[0])), **fields)
+
+
+OFFICE = "温州市人民政府办公室"
+
+
+def sample_documents() -> tuple[Document, ...]:
+    """The sample issue's dated documents and interpretations, from the printed text."""
+    return (
+        plan("wzf-2023-17", 1, "温州市人民政府关于印发温州市大力实施科技创新“八大抓手”全面融入省"
+             "“315”科技创新体系实施方案（2023—2027年）的通知", (4, 10),
+             doc_number="温政发〔2023〕17号", issuer="温州市人民政府",
+             signed_date=fact("2023-04-14", "温州市人民政府 2023年4月14日", 4)),
+        make("wzb-2023-40", 2, title="温州市人民政府办公室关于进一步规范乡镇（街道）消防工作的实施意见",
+             doc_number="温政办〔2023〕40号", registration_number="ZJCC01-2023-0007", issuer=OFFICE,
+             signed_date=fact("2023-04-03", "温州市人民政府办公室 2023年4月3日", 13),
+             effective_date=fact("2023-05-15", "本实施意见自2023年5月15日起实施，有效期10年。", 13),
+             validity=Validity(years=10, evidence=Evidence("本实施意见自2023年5月15日起实施，有效期10年。", 13)),
+             pages=(11, 13)),
+        make("wzb-2023-42", 3, title="温州市人民政府办公室关于印发温州市区公共租赁住房保障管理办法的通知",
+             doc_number="温政办〔2023〕42号", registration_number="ZJCC01-2023-0008", issuer=OFFICE,
+             signed_date=fact("2023-04-06", "温州市人民政府办公室 2023年4月6日", 14),
+             effective_date=fact("2023-05-10", "本办法自2023年5月10日起施行，有效期5年。", 18),
+             validity=Validity(years=5, evidence=Evidence("本办法自2023年5月10日起施行，有效期5年。", 18)),
+             repeals=("温州市人民政府令第147号",), references=("温州市人民政府令第147号",),
+             pages=(14, 18)),
+        make("wzb-2023-44", 4, title="温州市人民政府办公室关于印发温州市区城市地下综合管廊管理办法（试行）的通知",
+             doc_number="温政办〔2023〕44号", registration_number="ZJCC01-2023-0009", issuer=OFFICE,
+             signed_date=fact("2023-04-13", "温州市人民政府办公室 2023年4月13日", 19),
+             effective_date=fact("2023-05-15", "本办法自2023年5月15日起施行，有效期2年。", 22),
+             validity=Validity(years=2, trial=True,
+                               evidence=Evidence("本办法自2023年5月15日起施行，有效期2年。", 22)),
+             pages=(19, 22)),
+        plan("wzb-2023-45", 5, "温州市人民政府办公室关于印发浙江省“415X”先进制造业集群建设温州行动方案"
+             "（2023—2027年）的通知", (23, 27), doc_number="温政办〔2023〕45号", issuer=OFFICE,
+             signed_date=fact("2023-04-13", "温州市人民政府办公室 2023年4月13日", 23)),
+        make("wzb-2023-46", 6, DocType.NOTICE, doc_number="温政办〔2023〕46号", issuer=OFFICE,
+             signed_date=fact("2023-04-17", "温州市人民政府办公室 2023年4月17日", 29)),
+        make("jd-wzb-2023-40", 7, DocType.INTERPRETATION,
+             title="关于《关于进一步规范乡镇（街道）消防工作的实施意见》的政策解读",
+             issuer="温州市消防救援支队", interprets="温政办〔2023〕40号",
+             stated_effective_date=fact("2023-05-05", "《关于进一步规范乡镇（街道）消防工作的实施意见》"
+                                        "自2023年5月5日起实施，有效期10年。", 30),
+             stated_validity=Validity(years=10), pages=(30, 30)),
+        make("jd-wzb-2023-44", 8, DocType.INTERPRETATION,
+             title="关于《温州市区城市地下综合管廊管理办法（试行）》的政策解读",
+             issuer="温州市住房和城乡建设局", interprets="温政办〔2023〕44号",
+             stated_effective_date=fact("2023-05-15", "答：本办法自2023年5月15日起施行，有效期2年。", 33),
+             stated_validity=Validity(years=2), pages=(33, 33)),
+        make("brief-1", 9, DocType.BRIEF, title="市对口工作领导小组会议召开"),
+    )
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[Document, ...]:
+    return sample_documents()
+
+
+def by_id(rows):
+    return {row.id: row for row in rows}
+
+
+def pdf_url(doc: Document) -> str:
+    return f"pdf/wzgb-{doc.issue}.pdf"
+
+
+def environment(autoescape: bool = False) -> jinja2.Environment:
+    """The render stage's environment; by default without autoescape, which the templates
+    must not rely on."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "templates"),
+                              undefined=jinja2.StrictUndefined, autoescape=autoescape)
+
+
+# --------------------------------------------------------------------------- expiry rules
+
+
+@pytest.mark.parametrize("effective, validity, plan_end, expected, basis", [
+    ("2023-05-10", Validity(years=5), None, "2028-05-09", ExpiryBasis.COMPUTED),
+    ("2023-05-15", Validity(years=10), None, "2033-05-14", ExpiryBasis.COMPUTED),
+    ("2023-05-15", Validity(years=2), None, "2025-05-14", ExpiryBasis.COMPUTED),
+    ("2023-01-31", Validity(months=1), None, "2023-02-27", ExpiryBasis.COMPUTED),
+    ("2023-03-01", Validity(months=18), None, "2024-08-31", ExpiryBasis.COMPUTED),
+    # Leap day: + 1 year lands on 2025-02-28 (clamped), − 1 day.
+    ("2024-02-29", Validity(years=1), None, "2025-02-27", ExpiryBasis.COMPUTED),
+    ("2024-02-29", Validity(years=4), None, "2028-02-28", ExpiryBasis.COMPUTED),
+    ("2023-05-15", Validity(years=2, until=D("2025-06-30")), None, "2025-06-30", ExpiryBasis.STATED),
+    (None, Validity(until=D("2025-05-14")), None, "2025-05-14", ExpiryBasis.STATED),
+    (None, None, 2027, "2027-12-31", ExpiryBasis.PLAN_PERIOD),
+    (None, Validity(years=5), 2027, "2027-12-31", ExpiryBasis.PLAN_PERIOD),
+    ("2023-05-15", None, None, None, ExpiryBasis.UNKNOWN),
+    (None, Validity(years=5), None, None, ExpiryBasis.UNKNOWN),
+    (None, None, None, None, ExpiryBasis.UNKNOWN),
+])
+def test_expiry_from(effective, validity, plan_end, expected, basis):
+    effective = D(effective) if effective else None
+    assert v.expiry_from(effective, validity, plan_end) == (D(expected) if expected else None, basis)
+
+
+EFFECTIVE, EXPIRY = D("2023-05-10"), D("2028-05-09")
+
+
+@pytest.mark.parametrize("today, expected", [
+    ("2023-05-09", Status.NOT_YET_IN_FORCE),
+    ("2023-05-10", Status.IN_FORCE),
+    ("2023-05-11", Status.IN_FORCE),
+    ("2028-05-08", Status.IN_FORCE),
+    ("2028-05-09", Status.IN_FORCE),  # the expiry day itself is still in force
+    ("2028-05-10", Status.EXPIRED),
+])
+def test_status_boundaries(today, expected):
+    assert v.status_on(EFFECTIVE, EXPIRY, D(today)) is expected
+
+
+@pytest.mark.parametrize("today, expected", [
+    ("2024-02-28", Status.NOT_YET_IN_FORCE),
+    ("2024-02-29", Status.IN_FORCE),
+    ("2025-02-27", Status.IN_FORCE),
+    ("2025-02-28", Status.EXPIRED),
+])
+def test_status_leap_day_year(today, expected):
+    expiry, _ = v.expiry_from(D("2024-02-29"), Validity(years=1), None)
+    assert v.status_on(D("2024-02-29"), expiry, D(today)) is expected
+
+
+def test_status_with_one_date_or_none():
+    assert v.status_on(None, None, AS_OF) is None
+    assert v.status_on(EFFECTIVE, None, D("2099-01-01")) is Status.IN_FORCE
+    assert v.status_on(None, D("2027-12-31"), D("2027-12-31")) is Status.IN_FORCE
+    assert v.status_on(None, D("2027-12-31"), D("2028-01-01")) is Status.EXPIRED
+
+
+@pytest.mark.parametrize("today", ["2023-05-09", "2024-01-01", "2028-05-10"])
+def test_repealed_wins(today):
+    assert v.status_on(EFFECTIVE, EXPIRY, D(today), repealed=True) is Status.REPEALED
+    assert v.status_on(None, None, D(today), repealed=True) is Status.REPEALED
+
+
+@pytest.mark.parametrize("today, expected", [
+    ("2027-11-10", False),  # 181 days before
+    ("2027-11-11", True),   # 180 days before
+    ("2028-05-09", True),   # the expiry day
+    ("2028-05-10", False),  # expired
+])
+def test_expiring_soon(today, expected):
+    assert v.expiring_soon(EXPIRY, D(today)) is expected
+
+
+def test_expiring_soon_window_and_unknown_expiry():
+    assert v.expiring_soon(EXPIRY, D("2028-04-09"), days=30)
+    assert not v.expiring_soon(EXPIRY, D("2028-04-08"), days=30)
+    assert not v.expiring_soon(None, AS_OF)
+
+
+@pytest.mark.parametrize("expiry, due", [
+    ("2028-05-09", "2027-11-09"),
+    ("2027-12-31", "2027-06-30"),
+    ("2025-08-31", "2025-02-28"),
+    ("2024-08-29", "2024-02-29"),
+])
+def test_evaluation_due(expiry, due):
+    assert v.evaluation_due(D(expiry)) == D(due)
+
+
+# --------------------------------------------------------------------------- the sample issue
+
+
+def test_sample_acceptance(sample):
+    rows = by_id(v.validity_rows(sample, AS_OF))
+    got = {id: (row.expiry_date, row.expiry_basis, row.status) for id, row in rows.items()}
+    assert got == {
+        "wzb-2023-40": (D("2033-05-14"), ExpiryBasis.COMPUTED, Status.IN_FORCE),
+        "wzb-2023-42": (D("2028-05-09"), ExpiryBasis.COMPUTED, Status.IN_FORCE),
+        "wzb-2023-44": (D("2025-05-14"), ExpiryBasis.COMPUTED, Status.EXPIRED),
+        "wzf-2023-17": (D("2027-12-31"), ExpiryBasis.PLAN_PERIOD, Status.IN_FORCE),
+        "wzb-2023-45": (D("2027-12-31"), ExpiryBasis.PLAN_PERIOD, Status.IN_FORCE),
+    }
+
+
+def test_rows_sorted_by_expiry(sample):
+    order = [row.id for row in v.validity_rows(sample, AS_OF)]
+    assert order == ["wzb-2023-44", "wzf-2023-17", "wzb-2023-45", "wzb-2023-42", "wzb-2023-40"]
+
+
+def test_row_fields(sample):
+    row = by_id(v.validity_rows(sample, AS_OF, pdf_url))["wzb-2023-42"]
+    assert (row.doc_number, row.registration_number, row.issuer) == (
+        "温政办〔2023〕42号", "ZJCC01-2023-0008", OFFICE)
+    assert (row.signed_date, row.effective_date, row.validity) == (
+        D("2023-04-06"), D("2023-05-10"), "5年")
+    assert row.evaluation_due == D("2027-11-09")
+    assert "2023-05-10" in row.expiry_rule and "2028-05-09" in row.expiry_rule
+    assert row.url == "doc/wzb-2023-42/"
+    assert row.pdf_href == "pdf/wzgb-2023-04.pdf#page=14"
+    # One source per sentence: 施行日期 and 有效期 come from the same one.
+    assert [(s.labels, s.page, s.href) for s in row.sources] == [
+        (("成文日期",), 14, "pdf/wzgb-2023-04.pdf#page=14"),
+        (("施行日期", "有效期"), 18, "pdf/wzgb-2023-04.pdf#page=18")]
+
+
+def test_expiring_soon_flag_only_when_in_force(sample):
+    rows = by_id(v.validity_rows(sample, D("2033-01-01")))
+    assert rows["wzb-2023-40"].expiring_soon
+    assert not rows["wzb-2023-42"].expiring_soon  # expired by then
+    assert not by_id(v.validity_rows(sample, AS_OF))["wzb-2023-40"].expiring_soon
+
+
+def test_repealed_ids(sample):
+    assert v.repealed_ids(sample) == {"温州市人民政府令第147号"}
+
+
+def test_repealed_document_in_archive(sample):
+    old = Document(id="ling-147", issue="2019-01", position=1, section="", type=DocType.MEASURE,
+                   title="温州市区公共租赁住房保障办法", blocks=(), pages=(1, 3),
+                   doc_number="温州市人民政府令第147号",
+                   effective_date=fact("2019-03-01", "本办法自2019年3月1日起施行。", 3))
+    archive = (old, *sample)
+    # The repeal takes effect with 温政办〔2023〕42号 on 2023-05-10.
+    before = by_id(v.validity_rows(archive, D("2023-05-09")))["ling-147"]
+    after = by_id(v.validity_rows(archive, D("2023-05-10")))["ling-147"]
+    assert before.status is Status.IN_FORCE
+    assert after.status is Status.REPEALED
+    assert (after.repealed_by, after.repealed_on) == ("温政办〔2023〕42号", D("2023-05-10"))
+
+
+def test_interpretation_conflict_is_reported(sample):
+    warnings = v.consistency_checks(sample)
+    assert [(w.kind, w.item) for w in warnings] == [("validity-conflict", "jd-wzb-2023-40")]
+    message = warnings[0].message
+    for needle in ("温政办〔2023〕40号", "2023-05-05", "2023-05-15", "jd-wzb-2023-40", "政策解读"):
+        assert needle in message
+    assert warnings[0].page == 30
+
+
+def test_stated_validity_conflict():
+    target = make("a", 1, doc_number="温政办〔2023〕1号", validity=Validity(years=5),
+                  effective_date=fact("2023-05-10", "自2023年5月10日起施行。", 1))
+    interp = make("jd", 2, DocType.INTERPRETATION, interprets="温政办〔2023〕1号",
+                  stated_validity=Validity(years=3, evidence=Evidence("有效期3年。", 2)))
+    [warning] = v.consistency_checks((target, interp))
+    assert warning.kind == "validity-conflict"
+    assert "3年" in warning.message and "5年" in warning.message and warning.page == 2
+
+
+def test_effective_before_signed():
+    doc = make("a", 1, doc_number="温政办〔2023〕1号",
+               signed_date=fact("2023-04-06", "2023年4月6日", 2),
+               effective_date=fact("2023-04-01", "自2023年4月1日起施行。", 2))
+    [warning] = v.consistency_checks((doc,))
+    assert warning.kind == "effective-before-signed"
+    assert "2023-04-01" in warning.message and "2023-04-06" in warning.message
+
+
+@pytest.mark.parametrize("validity, reported", [
+    (Validity(years=5, trial=True), False),
+    (Validity(years=6, trial=True), True),
+    (Validity(months=61, trial=True), True),
+    (Validity(years=10, trial=False), False),
+    (Validity(until=D("2028-05-09"), trial=True), False),  # exactly 5 years from 2023-05-10
+    (Validity(until=D("2028-05-10"), trial=True), True),
+])
+def test_trial_validity_over_five_years(validity, reported):
+    doc = make("a", 1, validity=validity, effective_date=fact("2023-05-10", "施行。", 1))
+    kinds = [w.kind for w in v.consistency_checks((doc,))]
+    assert kinds == (["trial-validity-too-long"] if reported else [])
+
+
+def test_repealed_document_cited_later(sample):
+    later = Document(id="wzb-2023-60", issue="2023-06", position=1, section="",
+                     type=DocType.MEASURE, title="某办法", blocks=(), pages=(1, 1),
+                     references=("温州市人民政府令第147号",))
+    interp = make("jd-wzb-2023-42", 10, DocType.INTERPRETATION, interprets="温政办〔2023〕42号",
+                  references=("温州市人民政府令第147号",))
+    warnings = [w for w in v.consistency_checks((*sample, interp, later)) if w.kind == "repealed-cited"]
+    # 42号 itself and its interpretation name 147号 to repeal it: only the later citation counts.
+    assert [w.item for w in warnings] == ["wzb-2023-60"]
+    assert "温政办〔2023〕42号" in warnings[0].message
+
+
+# --------------------------------------------------------------------------- page and exports
+
+
+@pytest.fixture(scope="module")
+def built(sample, tmp_path_factory) -> Path:
+    docs = tmp_path_factory.mktemp("docs")
+    v.write_validity(sample, AS_OF, docs, environment(), pdf_url)
+    return docs
+
+
+def test_files_written(built):
+    for name in ("validity/index.md", "api/validity.csv", "api/validity.json", "validity.ics",
+                 "assets/validity.js"):
+        assert (built / name).is_file(), name
+    assert (built / "assets/validity.js").read_bytes() == v.SCRIPT.read_bytes()
+
+
+def test_build_is_byte_identical(sample, built, tmp_path):
+    v.write_validity(sample, AS_OF, tmp_path, environment(), pdf_url)
+    for path in built.rglob("*"):
+        if path.is_file():
+            assert (tmp_path / path.relative_to(built)).read_bytes() == path.read_bytes(), path
+
+
+def test_csv_has_bom_and_round_trips_chinese(built):
+    raw = (built / "api/validity.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0])[:3] == ["文号 doc_number", "登记号 registration_number", "标题 title"]
+    row = next(r for r in rows if r["文号 doc_number"] == "温政办〔2023〕44号")
+    assert row["标题 title"] == "温州市人民政府办公室关于印发温州市区城市地下综合管廊管理办法（试行）的通知"
+    assert (row["失效日期 expiry_date"], row["时效性 status"]) == ("2025-05-14", "expired")
+    assert "本办法自2023年5月15日起施行，有效期2年。" in row["依据 sources"]
+    repealer = next(r for r in rows if r["文号 doc_number"] == "温政办〔2023〕42号")
+    assert repealer["废止 repeals"] == "温州市人民政府令第147号"
+
+
+def test_json_export(built):
+    data = json.loads((built / "api/validity.json").read_text(encoding="utf-8"))
+    assert data["as_of"] == "2026-11-29"
+    first = data["documents"][0]
+    assert (first["id"], first["expiry_date"], first["status"], first["expiry_basis"]) == (
+        "wzb-2023-44", "2025-05-14", "expired", "computed")
+    assert [w["item"] for w in data["warnings"]] == ["jd-wzb-2023-40"]
+
+
+def test_ics_parses_with_events_per_expiry_and_evaluation(built):
+    cal = icalendar.Calendar.from_ical((built / "validity.ics").read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == 2 * 5
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    assert "wzb-2023-42.expiry@gazette-site" in uids
+    by_uid = {str(e["UID"]): e for e in events}
+    expiry = by_uid["wzb-2023-42.expiry@gazette-site"]
+    assert expiry.decoded("DTSTART") == D("2028-05-09")  # all-day: a date, not a datetime
+    assert expiry.decoded("DTEND") == D("2028-05-10")
+    assert by_uid["wzb-2023-42.evaluation@gazette-site"].decoded("DTSTART") == D("2027-11-09")
+    assert {e.decoded("DTSTAMP").date() for e in events} == {AS_OF}
+    assert "温政办〔2023〕42号" in str(expiry["SUMMARY"])
+
+
+def test_page_table(built):
+    page = (built / "validity/index.md").read_text(encoding="utf-8")
+    assert page.startswith("---\ntitle: 有效期\n---\n")
+    assert '<time datetime="2026-11-29">2026-11-29</time>' in page
+    row = re.search(r'<tr id="wzb-2023-40".*?</tr>', page, re.S).group(0)
+    assert 'data-effective="2023-05-15" data-expiry="2033-05-14" data-repealed=""' in row
+    assert '<a href="../doc/wzb-2023-40/">' in row
+    assert 'href="../pdf/wzgb-2023-04.pdf#page=13"' in row
+    assert "ZJCC01-2023-0007" in row and "现行有效" in row and "2032-11-14" in row
+    repealer = re.search(r'<tr id="wzb-2023-42".*?</tr>', page, re.S).group(0)
+    assert "废止温州市人民政府令第147号" in repealer
+    assert "推算" in row and 'title="施行日期 2023-05-15 起算' in row
+    assert re.search(r'data-status="expired">已失效', page)
+    for label in ("文号", "登记号", "标题", "发文机关", "成文日期", "施行日期", "有效期", "失效日期",
+                  "时效性", "评估日期", "依据"):
+        assert f">{label}<" in page, label
+    assert "2023-05-05" in page and "validity-conflict" in page
+    # Default order is by expiry; rows appear in it.
+    ids = re.findall(r'<tr id="([^"]+)"', page)
+    assert ids == ["wzb-2023-44", "wzf-2023-17", "wzb-2023-45", "wzb-2023-42", "wzb-2023-40"]
+
+
+def test_page_has_no_blank_line_inside_html_blocks(built):
+    """Python-Markdown ends a raw HTML block at a blank line and would treat the rest as text."""
+    page = (built / "validity/index.md").read_text(encoding="utf-8")
+    table = page[page.index("<table"):page.index("</table>")]
+    assert "\n\n" not in table
+
+
+@pytest.mark.parametrize("autoescape", [False, True])
+def test_extracted_text_is_escaped_once(sample, tmp_path, autoescape):
+    evil = make("evil", 20, title="办法<script>alert(1)</script>", doc_number="温政办〔2023〕99号",
+                effective_date=fact("2023-05-10", "自<b>2023年5月10日</b>起施行。", 1))
+    v.write_validity((*sample, evil), AS_OF, tmp_path, environment(autoescape))
+    page = (tmp_path / "validity/index.md").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<b>2023" not in page
+    assert "办法&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "自&lt;b&gt;2023年5月10日&lt;/b&gt;起施行。" in page
+    assert "&amp;lt;" not in page
+
+
+# --------------------------------------------------------------------------- document panel
+
+
+def panel(documents, doc, as_of=AS_OF) -> str:
+    env = environment()
+    v.register(env, documents, pdf_url)
+    return env.get_template("partials/validity_panel.html.j2").render(doc=doc, as_of=as_of)
+
+
+def jsonld(html: str) -> dict:
+    [text] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(text)
+
+
+def test_panel_for_a_measure(sample):
+    doc = by_id(sample)["wzb-2023-42"]
+    html = panel(sample, doc)
+    assert 'data-effective="2023-05-10" data-expiry="2028-05-09"' in html
+    assert "现行有效" in html and "2027-11-09" in html
+    assert 'href="../../pdf/wzgb-2023-04.pdf#page=18"' in html
+    data = jsonld(html)
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Legislation"
+    assert data == data | {
+        "name": doc.title, "legislationIdentifier": "温政办〔2023〕42号",
+        "legislationDate": "2023-04-06", "legislationDateOfApplicability": "2023-05-10",
+        "expires": "2028-05-09", "legislationLegalForce": "https://schema.org/InForce"}
+
+
+def test_panel_not_in_force(sample):
+    data = jsonld(panel(sample, by_id(sample)["wzb-2023-44"]))
+    assert data["legislationLegalForce"] == "https://schema.org/NotInForce"
+
+
+def test_panel_jsonld_cannot_close_its_script(sample):
+    title = "办法</script><script>alert(1)</script>&"
+    doc = make("evil", 20, title=title, effective_date=fact("2023-05-10", "施行。", 1))
+    html = panel((*sample, doc), doc)
+    script = html[html.index('type="application/ld+json">'):]
+    assert "alert(1)</script>" not in script and "<script>alert" not in script
+    assert jsonld(html)["name"] == title
+
+
+def test_panel_absent_without_validity_facts(sample):
+    docs = by_id(sample)
+    assert panel(sample, docs["brief-1"]).strip() == ""
+    assert panel(sample, docs["jd-wzb-2023-40"]).strip() == ""
+    assert "application/ld+json" not in panel(sample, docs["wzb-2023-46"])
+
+
+# --------------------------------------------------------------------------- browser script
+
+
+def test_browser_script_with_node():
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: the browser script's tests need `node --test`")
+    result = subprocess.run([node, "--test", "tests/js/"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
