@@ -46,7 +46,8 @@ FOLIO = re.compile(
 HEADING_NUMBER = re.compile(r"^(第[一二三四五六七八九十百]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])")
 CHAPTER = re.compile(r"^(第[一二三四五六七八九十百]+[章节]|[一二三四五六七八九十]+、)")
 DATE_LINE = re.compile(r"^\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
-LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,})\s*\d+\s*$")
+# leader dots of a 目录 line, solid or spaced: ……… 4, . . . . 4, ······ 4
+LEADER = re.compile(r"(?:[.·．…]\s?){4,}\s*\d+\s*$")
 CREDIT = re.compile(r"^[（(][^（）()]{1,40}/?\s*摄[）)]$")
 
 
@@ -232,7 +233,9 @@ def find_running(pages: Sequence[SourcePage], page_fragments: Sequence[list[Frag
     running: dict[int, list[Fragment]] = {}
     for number, rows in edge_rows.items():
         for row in rows:
-            if any(seen[_mask(f.text)] >= need or FOLIO.match(f.text) for f in row):
+            repeated = [f for f in row if seen[_mask(f.text)] >= need]
+            # a page number alone may go; beside other text (a 目录 line's page) it stays
+            if repeated or all(FOLIO.match(f.text) for f in row):
                 running.setdefault(number, []).extend(row)
     return running
 
@@ -265,7 +268,7 @@ def find_gutter(fragments: Sequence[Fragment], settings: LayoutSettings) -> floa
         right = sum(1 for f in fragments if f.x0 >= x)
         crossing = len(fragments) - left - right
         support = min(left, right)
-        if support >= settings.min_column_lines and crossing <= 0.5 * support:
+        if support >= settings.min_column_lines and crossing <= support:
             score = support - crossing
             if best is None or score > best[0]:
                 best = (score, x)
@@ -377,7 +380,8 @@ def _keyed_list(fragments: Sequence[Fragment], text_left: float, settings: Layou
             return None
         values = [f for f in plain if abs(f.x0 - x) <= 1.5]
         keys = [f for f in plain if abs(f.x0 - text_left) <= _size(f) and f.x1 < x - 0.5 * _size(f)]
-        if len(keys) < 3:
+        beside = [k for k in keys if any(abs(v.centre - k.centre) <= 1.5 * _size(k) for v in values)]
+        if len(keys) < 3 or len(beside) < 0.7 * len(keys):  # keys stand beside values, not above them
             continue
         top = min(f.top for f in keys + values)
         bottom = max(f.bottom for f in keys + values)
@@ -453,7 +457,7 @@ def _line_kind(line: Line, body_size: float, body_font: str, settings: LayoutSet
     if line.below_image is not None or CREDIT.match(line.text):
         return BlockKind.CAPTION
     heavy = line.bold >= 0.6 or (body_font and line.font != body_font and line.size >= body_size * 0.95)
-    if heavy and len(line.text) <= settings.heading_max_em and not LEADER.search(line.text):
+    if heavy and len(line.text) <= settings.heading_max_em and not (LEADER.search(line.text) or DATE_LINE.match(line.text)):
         return BlockKind.HEADING
     return BlockKind.PARAGRAPH
 

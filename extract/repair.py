@@ -62,7 +62,8 @@ def _replace_text(glyph: Glyph, text: str) -> Glyph:
 def _looks_like_gbk_mojibake(glyphs: Sequence[Glyph]) -> bool:
     visible = [g for g in glyphs if not g.text.isspace()]
     high = [g for g in visible if len(g.text) == 1 and 0x80 <= ord(g.text) <= 0xFF]
-    return len(high) >= 2 and len(high) >= 0.6 * len(visible)
+    # a folio's two middle dots (·, U+00B7) are Latin-1 too: ask for a real run of bytes
+    return len(high) >= 6 and len(high) >= 0.6 * len(visible)
 
 
 def _redecode_gbk(glyphs: Sequence[Glyph]) -> list[Glyph] | None:

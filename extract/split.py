@@ -21,7 +21,7 @@ from .model import Block, BlockKind, IssueIdentity, Item, LaidOutIssue, PageInfo
 from .text import normalize_for_match
 
 TOC_SECTION = re.compile(r"^[【\[［]\s*(?P<section>[^】\]］]{1,20})\s*[】\]］]$")
-TOC_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,})\s*(?P<folio>\d{1,4})\s*$")
+TOC_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:[.·．…]\s?){3,}\s*(?P<folio>\d{1,4})\s*$")
 TRAILING_DOC_NUMBER = re.compile(r"[（(][^（）()]*〔\d{4}〕\d+号[）)]$")
 ISSUE_NUMBER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<number>\d{1,2})\s*期")
 SERIAL = re.compile(r"总\s*第\s*(?P<serial>\d{1,4})\s*期")
@@ -108,6 +108,8 @@ def parse_toc(blocks: Sequence[Block]) -> tuple[list[TocEntry], list[int]]:
     toc_pages = {p for p, n in pages.items() if n >= 3}
     if not toc_pages:
         return [], []
+    while (following := max(toc_pages) + 1) in pages:  # a 目录 running onto the next page
+        toc_pages.add(following)
     entries: list[TocEntry] = []
     indexes: list[int] = []
     section = ""
@@ -154,6 +156,8 @@ def _starts_from_toc(blocks: Sequence[Block], toc: list[TocEntry], pages: Sequen
             warnings.append(Warning_("toc-entry-not-found", f"目录 entry 「{entry.title}」 (page {entry.folio}) not found in the body", page, entry.title))
             continue
         first, last = found
+        while last + 1 < len(blocks) and normalize_for_match(blocks[last + 1].text) == normalize_for_match(entry.title):
+            last += 1  # a banner and a title both naming the item
         first = _with_identifier_lines(blocks, first, starts[-1].title_last + 1 if starts else 0)
         starts.append(_Start(first, last, entry.title, entry.section, True))
         cursor = last + 1
@@ -208,7 +212,9 @@ def _starts_from_titles(blocks: Sequence[Block], pages: Sequence[PageInfo]) -> l
         if block.kind is BlockKind.BANNER:
             section = block.text
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if following is None or following.kind not in (BlockKind.TITLE, BlockKind.HEADING):
+            if following is not None and following.kind in (BlockKind.CAPTION, BlockKind.PARAGRAPH) and not is_identifier_line(following.text):
+                # a banner over pictures or prose names its own item (图片新闻); over a
+                # document's title block it only names the section
                 starts.append(_Start(index, index, block.text, section, False))
             index += 1
             continue
@@ -273,5 +279,8 @@ def _items(blocks: Sequence[Block], starts: list[_Start], toc_indexes: set[int])
 
 
 def _title_text(title_blocks: Sequence[Block], fallback: str) -> str:
-    text = "".join(b.text for b in title_blocks if not is_identifier_line(b.text))
-    return text or fallback
+    parts: list[str] = []
+    for block in title_blocks:
+        if not is_identifier_line(block.text) and (not parts or block.text != parts[-1]):
+            parts.append(block.text)
+    return "".join(parts) or fallback

@@ -29,6 +29,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def squash(text: str) -> str:
+    """``text`` without whitespace: line breaks fall anywhere in CJK text."""
     return _SPACE.sub("", text)
 
 
@@ -183,6 +184,29 @@ def test_no_text_outside_page_or_type_area(rendered: Rendered) -> None:
         for char in page.chars:
             assert 0 <= char["top"] and char["bottom"] <= height, (n, char["text"])
             assert x0 - 1 <= char["x0"] and char["x1"] <= x1 + 1, (n, char["text"], char["x0"])
+
+
+def overlaps(chars: list[dict]) -> list[tuple[str, str, float, float]]:
+    """Pairs of glyphs drawn over each other (by more than a third of each side)."""
+    grid: dict[tuple[int, int], list[dict]] = {}
+    found = []
+    for char in chars:
+        row, col = int(char["top"] // 20), int(char["x0"] // 20)
+        for other in (o for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                      for o in grid.get((row + dy, col + dx), [])):
+            across = min(char["x1"], other["x1"]) - max(char["x0"], other["x0"])
+            down = min(char["bottom"], other["bottom"]) - max(char["top"], other["top"])
+            if (across > min(char["width"], other["width"]) / 3
+                    and down > min(char["height"], other["height"]) / 3):
+                found.append((char["text"], other["text"], char["x0"], char["top"]))
+        if char["text"].strip():
+            grid.setdefault((row, col), []).append(char)
+    return found
+
+
+def test_no_glyphs_overlap(rendered: Rendered) -> None:
+    for n, page in enumerate(rendered.pages, 1):
+        assert not overlaps(page.chars), n
 
 
 def test_running_headers_and_folios(rendered: Rendered) -> None:

@@ -308,6 +308,7 @@ class TextStyle:
     bold: float = 0.0
 
     def width(self, text: str) -> float:
+        """Advance width of ``text`` in this style."""
         return self.face.width(text, self.size)
 
 
@@ -334,7 +335,7 @@ def line_box(text: str, ts: TextStyle, align: str = "left", indent: float = 0.0,
         char_space = 0.0
         if justify and len(text) > 1 and 0 < room < ts.size * 0.5 * (len(text) - 1):
             char_space = room / (len(text) - 1)
-        offset = {"left": indent, "right": room, "centre": room / 2 + indent / 2}[align]
+        offset = {"left": indent, "right": room, "centre": indent + room / 2}[align]
         draw_text(canvas, ts, x + offset, baseline, text, char_space)
 
     return Box(ts.leading, draw)
@@ -374,10 +375,12 @@ class Composer:
         self.top = 0.0
 
     def column_width(self, columns: int) -> float:
+        """Width of one of ``columns`` columns across the type area."""
         x0, _, x1, _ = self.style.frame
         return (x1 - x0 - (columns - 1) * self.style.column_gap) / columns
 
     def new_page(self, kind: str, section: str | None) -> None:
+        """Start a page of ``kind``; ``section`` names it in the running header."""
         self.pages.append(PageRecord(kind, section))
         self.top = self.style.frame[3]
 
@@ -551,9 +554,7 @@ class Builder:
         if level == 1:
             boxes = self.title(text, width, self.measure_title)
             return [glue(self.body.leading * 0.6), *boxes, glue(self.body.leading * 0.4)]
-        ts = self.strong if level == 2 else TextStyle(
-            self.body.face, self.body.size, self.body.leading, self.style.fake_bold)
-        boxes = _kept(self.paragraph(text, width, ts))
+        boxes = _kept(self.paragraph(text, width, self.strong))
         return [glue(self.body.leading * 0.25), *boxes] if level == 2 else boxes
 
     def photo(self, text: str, credit: str | None, width: float) -> list[Box]:
@@ -650,6 +651,7 @@ class TableBuilder:
         return groups
 
     def boxes(self) -> list[Box]:
+        """The caption lines, then one box per row group, with glue around the table."""
         out: list[Box] = [glue(self.b.body.leading * 0.3)]
         if self.caption:
             out += _kept(self.b.aligned(self.caption, self.width, self.b.strong, "centre"))
@@ -865,6 +867,7 @@ def folio_text(style: LayoutStyle, page: PageRecord, n: int) -> str | None:
 
 
 def draw_header(canvas: Canvas, style: LayoutStyle, ts: TextStyle, pieces: list[str]) -> None:
+    """The running header above the type area, ruled off from the text below."""
     x0, _, x1, top = style.frame
     baseline = top + ts.size * 1.2
     if style.header_position == "centre":
@@ -881,6 +884,7 @@ def draw_header(canvas: Canvas, style: LayoutStyle, ts: TextStyle, pieces: list[
 
 
 def draw_folio(canvas: Canvas, style: LayoutStyle, ts: TextStyle, text: str, n: int) -> None:
+    """The folio below the type area: centred, or at the outer corner (right on odd pages)."""
     x0, bottom, x1, _ = style.frame
     baseline = bottom - ts.size * 2.4
     if style.folio_position == "centre":
@@ -916,7 +920,7 @@ def typeset(manuscript: dict, out: Path, style: LayoutStyle) -> Path:
 
     Writes the layout truth next to it (see :func:`truth_path`) in the schema of
     ``tests/data/*.layout.json``: each item's 1-based page span, each page's kind,
-    running header pieces and printed folio.
+    running header pieces (left to right) and printed folio, plus the fonts used.
     """
     out = Path(out)
     issue, items = manuscript["issue"], manuscript["items"]
