@@ -182,6 +182,7 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
         console.print(f"error: no *.pdf in {args.src_dir} - put an issue PDF there and build again")
         return 1
     result = extract_all(pdfs, as_of, console, args.verbose)
+    result.issues = pipeline.check_archive(result.issues)
     if args.verbose or strict:
         print_warnings(result.issues, console)
     render.render_site(result.issues, args.docs, as_of, args.src_dir, failures=result.failures)

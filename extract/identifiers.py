@@ -80,11 +80,16 @@ class RegistrationNumber:
         return f"ZJCC{self.cls}-{self.year}-{self.seq}"
 
 
+# Words that run into a 文号 in prose (依据温政办〔2023〕42号和温政发…): not part of the 机关代字.
+LEADING_WORDS = re.compile(r"^(?:依据|根据|按照|参照|对照|执行|印发|转发|经|按|和|及|与|或|的|是|见|对|将|在|由)+")
+
+
 def find_doc_numbers(text: str) -> list[str]:
     """Every 文号 and 令 number in ``text``, canonical, in order of appearance, no repeats."""
     found: list[tuple[int, str]] = []
     for match in DOC_NUMBER.finditer(text):
-        found.append((match.start(), str(DocNumber(match["prefix"], int(match["year"]), int(match["seq"])))))
+        prefix = LEADING_WORDS.sub("", match["prefix"]) or match["prefix"]
+        found.append((match.start(), str(DocNumber(prefix, int(match["year"]), int(match["seq"])))))
     for match in DECREE_NUMBER.finditer(text):
         found.append((match.start(), f"{match['issuer']}第{int(match['seq'])}号"))
     seen: dict[str, None] = {}

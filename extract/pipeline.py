@@ -1,4 +1,5 @@
-"""The pipeline, read top to bottom as its stage list: read -> lay out -> split -> tag.
+"""The pipeline, read top to bottom as its stage list: read -> lay out -> split -> tag,
+then the checks across all issues of the archive.
 
 ``extract_pdf`` is what the command line calls for each PDF; each stage reports progress
 as ``progress(stage, done, total)``.
@@ -7,17 +8,19 @@ as ``progress(stage, done, total)``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import ExtractionError
 from .layout import lay_out
-from .model import Issue
+from .model import Issue, Warning_
 from .read import read_pdf
 from .split import split_items
 from .tag import tag_issue
+from .validity import consistency_checks
 
-__all__ = ["ExtractionError", "extract_pdf"]
+__all__ = ["ExtractionError", "check_archive", "extract_pdf"]
 
 StageProgress = Callable[[str, int, int], None]
 
@@ -39,3 +42,15 @@ def extract_pdf(path: Path, as_of: dt.date, progress: StageProgress | None = Non
     issue = tag_issue(split, as_of)
     report("tag", 1, 1)
     return issue
+
+
+def check_archive(issues: Sequence[Issue]) -> list[Issue]:
+    """Add the cross-document consistency checks (``validity.consistency_checks``) to the
+    warnings of the issue that holds the document each check names."""
+    checks = consistency_checks([doc for issue in issues for doc in issue.documents])
+    owner = {doc.id: index for index, issue in enumerate(issues) for doc in issue.documents}
+    extra: dict[int, list[Warning_]] = {}
+    for warning in checks:
+        index = owner.get(warning.item or "", len(issues) - 1)
+        extra.setdefault(index, []).append(warning)
+    return [replace(issue, warnings=issue.warnings + tuple(extra.get(i, ()))) for i, issue in enumerate(issues)]

@@ -21,6 +21,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from .errors import ExtractionError
 from .model import BBox, Glyph, Rule, SourceDocument, SourcePage, TableGrid
@@ -63,10 +64,8 @@ def read_pdf(path: Path, settings: ReadSettings | None = None, progress: Progres
     _check_file(path)
     try:
         pdf = pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ExtractionError(path, None, "the PDF is encrypted; ask the publisher for an unprotected copy") from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
-        raise ExtractionError(path, None, f"not a readable PDF ({error}); re-export or re-download the file") from None
+    except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
+        raise _open_error(path, error) from None
     with pdf:
         try:
             page_count = len(pdf.pages)
@@ -88,6 +87,17 @@ def read_pdf(path: Path, settings: ReadSettings | None = None, progress: Progres
                 progress(index + 1, page_count)
         title = str((pdf.metadata or {}).get("Title") or "")
     return SourceDocument(path=path, pages=tuple(pages), title=title)
+
+
+def _open_error(path: Path, error: Exception) -> ExtractionError:
+    """The editor-facing error for a PDF pdfplumber cannot open; pdfplumber wraps pdfminer's
+    own exception in ``PdfminerException``, so look inside it."""
+    cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(cause).lower():
+        return ExtractionError(path, None, "the PDF is encrypted; ask the publisher for an unprotected copy")
+    if "EOF" in str(cause) or "startxref" in str(cause).lower():
+        return ExtractionError(path, None, "the PDF is truncated (it ends early); copy or download it again")
+    return ExtractionError(path, None, f"not a readable PDF ({cause}); re-export or re-download the file")
 
 
 def _check_file(path: Path) -> None:

@@ -223,7 +223,8 @@ def _starts_from_titles(blocks: Sequence[Block], pages: Sequence[PageInfo]) -> l
             while last + 1 < len(blocks) and blocks[last + 1].kind is BlockKind.TITLE and blocks[last + 1].pages[0] == block.pages[0]:
                 last += 1
             title = "".join(b.text for b in blocks[index : last + 1])
-            if not (starts and _is_attachment_title(blocks, index, title, starts[-1].title)):
+            masthead = not starts and _is_masthead(blocks, index, last)
+            if not masthead and not (starts and _is_attachment_title(blocks, index, title, starts[-1].title)):
                 floor = starts[-1].title_last + 1 if starts else 0
                 first = _with_identifier_lines(blocks, index, floor)
                 starts.append(_Start(first, last, title, section or _running_section(pages, block.pages[0]), True))
@@ -233,6 +234,12 @@ def _starts_from_titles(blocks: Sequence[Block], pages: Sequence[PageInfo]) -> l
             starts.append(_Start(index, index, block.text, section, False))
         index += 1
     return starts
+
+
+def _is_masthead(blocks: Sequence[Block], first: int, last: int) -> bool:
+    """A cover's name of the publication (…公报), with or without its 年第N期 line nearby."""
+    near = " ".join(b.text for b in blocks[first : last + 3] if b.pages[0] == blocks[first].pages[0])
+    return "公报" in blocks[first].text and bool(ISSUE_NUMBER.search(near) or blocks[first].pages[0] == 1)
 
 
 def _is_attachment_title(blocks: Sequence[Block], index: int, title: str, item_title: str) -> bool:

@@ -91,11 +91,6 @@ def test_find_doc_numbers_canonicalises_brackets():
     assert find_doc_numbers("（温政办［2023］42号）") == ["温政办〔2023〕42号"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="identifiers.py:20 DOC_NUMBER's lazy prefix still starts at the first Han character "
-    "of the run, so the words before an unbracketed 文号 (依据, 和) become part of its 机关代字",
-)
 def test_find_doc_numbers_in_running_text_leaves_out_the_words_before_it():
     text = "依据温政办〔2023〕42号和温政发〔2022〕7号文件精神"
     assert find_doc_numbers(text) == ["温政办〔2023〕42号", "温政发〔2022〕7号"]

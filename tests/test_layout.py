@@ -24,6 +24,7 @@ SETTINGS = LayoutSettings()
 
 
 def row(text: str, x0: float, top: float, size: float = BODY, font: str = "FangSong") -> list[Glyph]:
+    """``text`` set from ``x0`` on one baseline, glyphs touching."""
     out, x = [], x0
     for char in text:
         width = size if is_cjk(char) else size / 2
@@ -130,12 +131,15 @@ def test_layout_settings_reject_a_bad_edge_band_naming_it():
 # ------------------------------------------------------------------ columns and reading order
 
 
+NUMERALS = "一二三四五六"
+
+
 def two_column_page(title: str | None = None) -> SourcePage:
     """Six 20-em lines in each column, lines of the two columns side by side."""
     rows = [centred(title, 80, size=22, left=LEFT, right=515)] if title else []
-    for index in range(6):
-        rows.append(row(han(20, f"左栏第{index + 1}行"), LEFT, 150 + 18 * index))
-        rows.append(row(han(20, f"右栏第{index + 1}行"), GUTTER_RIGHT, 150 + 18 * index))
+    for index, numeral in enumerate(NUMERALS):
+        rows.append(row(han(20, f"左栏第{numeral}行"), LEFT, 150 + 18 * index))
+        rows.append(row(han(20, f"右栏第{numeral}行"), GUTTER_RIGHT, 150 + 18 * index))
     return page(1, *rows)
 
 
@@ -148,14 +152,14 @@ def test_two_columns_have_a_gutter_between_them():
 def test_two_columns_read_left_column_then_right():
     page_ = two_column_page()
     lines = page_to_lines(page_, page_to_fragments(page_, SETTINGS), SETTINGS)
-    assert [line.text for line in lines] == [han(20, f"左栏第{i}行") for i in range(1, 7)] + [han(20, f"右栏第{i}行") for i in range(1, 7)]
+    assert [line.text for line in lines] == [han(20, f"左栏第{n}行") for n in NUMERALS] + [han(20, f"右栏第{n}行") for n in NUMERALS]
 
 
 def test_full_width_title_above_two_columns_reads_first():
     page_ = two_column_page(title="温州市城市建设管理办法")
     lines = page_to_lines(page_, page_to_fragments(page_, SETTINGS), SETTINGS)
     assert lines[0].text == "温州市城市建设管理办法"
-    assert [line.text[:4] for line in lines[1:]] == ["左栏第1"] + [f"左栏第{i}" for i in range(2, 7)] + [f"右栏第{i}" for i in range(1, 7)]
+    assert [line.text[:4] for line in lines[1:]] == [f"左栏第{n}" for n in NUMERALS] + [f"右栏第{n}" for n in NUMERALS]
 
 
 def test_one_column_page_gets_no_gutter():
@@ -163,11 +167,28 @@ def test_one_column_page_gets_no_gutter():
     assert find_gutter(page_to_fragments(page_, SETTINGS), SETTINGS) is None
 
 
-def test_justified_line_with_wide_glyph_spacing_stays_one_line():
-    spread = [Glyph(c, LEFT + i * 21, 100, LEFT + i * 21 + BODY, 100 + BODY, BODY, "FangSong") for i, c in enumerate("各县市区人民政府")]
-    page_ = page(1, spread)
+def spaced(text: str, x0: float, top: float, size: float, gap_em: float) -> list[Glyph]:
+    """Letter-spaced (justified) Han glyphs, ``gap_em`` ems of white between them."""
+    step = size * (1 + gap_em)
+    return [Glyph(c, x0 + i * step, top, x0 + i * step + size, top + size, size, "FangSong") for i, c in enumerate(text)]
+
+
+def test_justified_line_with_spread_glyphs_stays_one_line():
+    page_ = page(1, spaced("各县市区人民政府市直属各单位", LEFT, 100, BODY, 0.5), *body_lines(118, 4, "正文内容"))
     lines = page_to_lines(page_, page_to_fragments(page_, SETTINGS), SETTINGS)
-    assert [line.text for line in lines] == ["各县市区人民政府"]
+    assert lines[0].text == "各县市区人民政府市直属各单位"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="layout.py:267 find_gutter counts fragments, not rows: the nine glyphs of one letter-spaced "
+    "cover title (gap > fragment_gap_em) count as 4 'lines' left and 5 right, so a gutter is found",
+)
+def test_letter_spaced_cover_title_is_one_line_not_two_columns():
+    page_ = page(1, spaced("温州市人民政府公报", 100, 200, 26, 1.0), centred("2023年第4期（总第248期）", 300, size=16, left=100, right=542))
+    fragments = page_to_fragments(page_, SETTINGS)
+    assert find_gutter(fragments, SETTINGS) is None
+    assert [line.text for line in page_to_lines(page_, fragments, SETTINGS)] == ["温州市人民政府公报", "2023年第4期（总第248期）"]
 
 
 # ------------------------------------------------------------------ paragraph reflow
@@ -206,11 +227,10 @@ def test_paragraph_continues_across_the_page_break():
 
 
 def test_doc_number_broken_over_a_line_end_rejoins_without_space():
-    first = row("现将《温州市某某办法》（温政办〔2021〕16", LEFT + 2 * BODY, 100)
-    first += row(han(40 - 2 - 21, "甲"), first[-1].x1, 100)  # fill the line to the right edge
-    lines = [first, row("号）同时废止。", LEFT, 118), row(han(40, "乙"), LEFT, 136)]
+    broken = "现将《温州市某某办法》（温政办〔2021〕16"  # 20 ems; 18 ems of text before it fill the line
+    lines = [row(han(18, "甲") + broken, LEFT + 2 * BODY, 100), row("号）同时废止。", LEFT, 118), row(han(40, "乙"), LEFT, 136)]
     laid = lay_out(source(page(1, *lines)))
-    assert "（温政办〔2021〕16号）同时废止。" in laid.blocks[0].text.replace(han(40 - 2 - 21, "甲"), "")
+    assert texts(laid.blocks) == [han(18, "甲") + "现将《温州市某某办法》（温政办〔2021〕16号）同时废止。", han(40, "乙")]
 
 
 # ------------------------------------------------------------------ block kinds
@@ -220,6 +240,38 @@ def test_large_type_line_is_a_title():
     laid = lay_out(source(page(1, centred("温州市城市建设管理办法", 80, size=22), *body_lines(150, 6, "正文内容"))))
     assert (laid.blocks[0].kind, laid.blocks[0].text) == (BlockKind.TITLE, "温州市城市建设管理办法")
     assert all(b.kind is BlockKind.PARAGRAPH for b in laid.blocks[1:])
+
+
+def bold(glyphs: list[Glyph]) -> list[Glyph]:
+    """The same glyphs drawn twice (fake bold), as ``read`` reports them."""
+    return [Glyph(g.text, g.x0, g.top, g.x1, g.bottom, g.size, g.font, overprint=2) for g in glyphs]
+
+
+def test_headings_in_gb9704_faces_get_their_levels():
+    # GB/T 9704: first-level headings in 黑体, second-level in 楷体, body in 仿宋
+    rows = [row("一、总体要求", LEFT + 2 * BODY, 100, font="SimHei"), row("（一）指导思想", LEFT + 2 * BODY, 118, font="KaiTi")]
+    rows += body_lines(136, 4, "正文内容")
+    laid = lay_out(source(page(1, *rows)))
+    assert [(b.kind, b.text, b.level) for b in laid.blocks[:2]] == [
+        (BlockKind.HEADING, "一、总体要求", 2),
+        (BlockKind.HEADING, "（一）指导思想", 3),
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="layout.py:527 _continues (HEADING branch) joins the next heavy line of the same face within "
+    "0.8 em as a wrapped heading, although the previous line stops short and the next starts with "
+    "its own heading number （一）; _to_block then demotes the pair to one paragraph",
+)
+def test_consecutive_fake_bold_headings_stay_two_headings():
+    rows = [bold(row("一、总体要求", LEFT + 2 * BODY, 100)), bold(row("（一）指导思想", LEFT + 2 * BODY, 118))]
+    rows += body_lines(136, 4, "正文内容")
+    laid = lay_out(source(page(1, *rows)))
+    assert [(b.kind, b.text, b.level) for b in laid.blocks[:2]] == [
+        (BlockKind.HEADING, "一、总体要求", 2),
+        (BlockKind.HEADING, "（一）指导思想", 3),
+    ]
 
 
 def test_right_aligned_issuer_and_date_are_the_signature():

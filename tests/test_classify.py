@@ -1,0 +1,82 @@
+"""Unit tests of ``extract.classify``: the type of an item from the genre word ending its
+title (公文文种) and from the section it stands in."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.classify import classify
+from extract.model import DocType, Item
+
+
+def item(title: str, section: str = "市政府文件") -> Item:
+    return Item(section=section, title=title, title_blocks=(), blocks=(), pages=(1, 1))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "温州市人民政府关于印发温州市城市建设管理办法的通知",
+        "温州市人民政府办公室关于印发《温州市某某实施方案（2023—2027年）》的通知",  # plan period after the genre
+        "温州市人民政府办公室关于印发温州市某某管理暂行规定的通知",
+        "温州市人民政府办公室关于印发温州市某某实施细则（试行）的通知",  # （试行） after the genre
+        "温州市人民政府关于印发温州市某某若干政策的通知",
+    ],
+)
+def test_notice_promulgating_a_normative_text_is_a_measure(title):
+    assert classify(item(title)) is DocType.MEASURE
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "温州市人民政府办公室关于印发温州市某某事项目录的通知",  # a list, not a rule
+        "温州市人民政府办公室关于印发2023年温州市重点建设项目名单的通知",
+        "温州市人民政府办公室关于做好2023年防汛工作的通知",  # a notice promulgating nothing
+        "温州市人民政府关于同意设立某某园区的批复",
+    ],
+)
+def test_notice_promulgating_a_list_or_nothing_is_a_notice(title):
+    assert classify(item(title)) is DocType.NOTICE
+
+
+def test_implementing_opinions_are_a_measure():
+    assert classify(item("温州市人民政府关于加快推进城市更新的实施意见")) is DocType.MEASURE
+
+
+def test_policy_interpretation_by_its_title():
+    assert classify(item("关于《温州市城市建设管理办法》的政策解读", section="")) is DocType.INTERPRETATION
+
+
+def test_policy_interpretation_title_ending_in_a_measure_word_is_still_an_interpretation():
+    # 《…办法》 inside the title must not make it a measure
+    assert classify(item("《温州市城市建设管理办法》政策解读", section="市政府文件")) is DocType.INTERPRETATION
+
+
+def test_items_of_the_interpretation_section_are_interpretations():
+    assert classify(item("一图读懂城市建设管理办法", section="政策解读")) is DocType.INTERPRETATION
+
+
+def test_items_of_the_brief_section_are_briefs():
+    # even when the brief's headline ends in a genre word
+    assert classify(item("市政府召开常务会议研究部署防汛工作方案", section="政务简讯")) is DocType.BRIEF
+
+
+def test_monthly_calendar_by_its_title():
+    assert classify(item("4月份市政府记事", section="")) is DocType.CALENDAR
+
+
+def test_statistics_section():
+    assert classify(item("2023年1—3月温州市主要经济指标", section="统计资料")) is DocType.STATISTICS
+
+
+def test_bare_list_title_without_guan_yu_is_other():
+    assert classify(item("发文目录", section="")) is DocType.OTHER
+
+
+def test_photo_news_is_other():
+    assert classify(item("图片新闻", section="")) is DocType.OTHER
+
+
+def test_whitespace_in_a_title_does_not_change_its_type():
+    assert classify(item("温州市人民政府关于印发温州市城市建设 管理办法的通知")) is DocType.MEASURE
