@@ -197,11 +197,6 @@ def test_missing_file_is_an_extraction_error_naming_the_file(tmp_path):
     assert_one_line_naming(error.value, path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read.py:66-69 catches pdfminer's exception types, but pdfplumber>=0.11 wraps them in "
-    "pdfplumber.utils.exceptions.PdfminerException, so a truncated file escapes as PdfminerException('Unexpected EOF')",
-)
 def test_truncated_pdf_is_an_extraction_error_naming_the_file(tmp_path):
     whole = (ROBUSTNESS / "dupchars_issue-842.pdf").read_bytes()
     path = tmp_path / "truncated.pdf"
@@ -211,11 +206,6 @@ def test_truncated_pdf_is_an_extraction_error_naming_the_file(tmp_path):
     assert_one_line_naming(error.value, path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read.py:66 catches PDFPasswordIncorrect, but pdfplumber>=0.11 raises "
-    "PdfminerException(PDFPasswordIncorrect()) instead, which escapes read_pdf",
-)
 def test_encrypted_pdf_is_an_extraction_error_naming_the_file(tmp_path):
     path = tmp_path / "locked.pdf"
     pdf = canvas.Canvas(str(path), encrypt=StandardEncryption("user-secret", ownerPassword="owner-secret"))

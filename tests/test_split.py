@@ -137,11 +137,6 @@ def test_without_a_toc_title_blocks_start_items():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="split.py:221 _starts_from_titles starts an item at every TITLE block, so the cover's masthead "
-    "(the gazette's own name, which issue_identity takes as the issue title) becomes an item",
-)
 def test_without_a_toc_the_cover_masthead_is_front_matter():
     split = split_items(laid_out(COVER + NOTICE + PLAN + INTERPRETATION))
     assert [i.title for i in split.items][0] == "温州市人民政府关于印发温州市城市建设管理办法的通知"
