@@ -46,8 +46,9 @@ FOLIO = re.compile(
 HEADING_NUMBER = re.compile(r"^(第[一二三四五六七八九十百]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])")
 CHAPTER = re.compile(r"^(第[一二三四五六七八九十百]+[章节]|[一二三四五六七八九十]+、)")
 DATE_LINE = re.compile(r"^\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
-# leader dots of a 目录 line, solid or spaced: ……… 4, . . . . 4, ······ 4
-LEADER = re.compile(r"(?:[.·．…]\s?){4,}\s*\d+\s*$")
+# One leader dot of a 目录 line, solid or spaced: ……… 4, . . . . 4, ······ 4
+LEADER_DOT = r"(?:[.·．…]\s?)"
+LEADER = re.compile(rf"{LEADER_DOT}{{4,}}\s*\d+\s*$")
 CREDIT = re.compile(r"^[（(][^（）()]{1,40}/?\s*摄[）)]$")
 
 
@@ -233,9 +234,8 @@ def find_running(pages: Sequence[SourcePage], page_fragments: Sequence[list[Frag
     running: dict[int, list[Fragment]] = {}
     for number, rows in edge_rows.items():
         for row in rows:
-            repeated = [f for f in row if seen[_mask(f.text)] >= need]
             # a page number alone may go; beside other text (a 目录 line's page) it stays
-            if repeated or all(FOLIO.match(f.text) for f in row):
+            if any(seen[_mask(f.text)] >= need for f in row) or all(FOLIO.match(f.text) for f in row):
                 running.setdefault(number, []).extend(row)
     return running
 

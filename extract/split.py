@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .identifiers import is_identifier_line
-from .layout import LEADER
+from .layout import LEADER, LEADER_DOT
 from .model import Block, BlockKind, IssueIdentity, Item, LaidOutIssue, PageInfo, SplitIssue, TocEntry, Warning_
 from .text import normalize_for_match
 
 TOC_SECTION = re.compile(r"^[【\[［]\s*(?P<section>[^】\]］]{1,20})\s*[】\]］]$")
-TOC_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:[.·．…]\s?){3,}\s*(?P<folio>\d{1,4})\s*$")
+TOC_ENTRY = re.compile(rf"^(?P<title>.+?)\s*{LEADER_DOT}{{3,}}\s*(?P<folio>\d{{1,4}})\s*$")
 TRAILING_DOC_NUMBER = re.compile(r"[（(][^（）()]*〔\d{4}〕\d+号[）)]$")
 ISSUE_NUMBER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<number>\d{1,2})\s*期")
 SERIAL = re.compile(r"总\s*第\s*(?P<serial>\d{1,4})\s*期")
@@ -156,7 +156,8 @@ def _starts_from_toc(blocks: Sequence[Block], toc: list[TocEntry], pages: Sequen
             warnings.append(Warning_("toc-entry-not-found", f"目录 entry 「{entry.title}」 (page {entry.folio}) not found in the body", page, entry.title))
             continue
         first, last = found
-        while last + 1 < len(blocks) and normalize_for_match(blocks[last + 1].text) == normalize_for_match(entry.title):
+        title = normalize_for_match(entry.title)
+        while last + 1 < len(blocks) and normalize_for_match(blocks[last + 1].text) == title:
             last += 1  # a banner and a title both naming the item
         first = _with_identifier_lines(blocks, first, starts[-1].title_last + 1 if starts else 0)
         starts.append(_Start(first, last, entry.title, entry.section, True))

@@ -69,9 +69,9 @@ def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
         doc = tag_item(item, doc_type, issue_id, position, as_of, toc_numbers.get(normalize_for_match(item.title)))
         if doc.id == "" or any(d.id == doc.id for d in documents):
             counters[doc_type.value] += 1
-            doc = _with(doc, id=f"{issue_id}-{doc_type.value}-{counters[doc_type.value]}")
+            doc = replace(doc, id=f"{issue_id}-{doc_type.value}-{counters[doc_type.value]}")
         if any(item.pages[0] <= p <= item.pages[1] for p in uncertain_pages):
-            doc = _with(doc, uncertain=True)
+            doc = replace(doc, uncertain=True)
         documents.append(doc)
     documents = link_interpretations(documents)
     warnings = list(split.layout.warnings) + list(split.warnings) + list(_missing_fields(documents))
@@ -85,10 +85,6 @@ def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
         warnings=tuple(warnings),
         as_of=as_of,
     )
-
-
-def _with(doc: Document, **changes: object) -> Document:
-    return replace(doc, **changes)
 
 
 def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of: dt.date, toc_doc_number: str | None = None) -> Document:
@@ -133,7 +129,7 @@ def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of:
         text=text,
     )
     if doc_type is DocType.INTERPRETATION:
-        doc = _with(doc, stated_effective_date=_effective(sentences, None), stated_validity=_validity(sentences, ""))
+        doc = replace(doc, stated_effective_date=_effective(sentences, None), stated_validity=_validity(sentences, ""))
     return doc
 
 
@@ -273,7 +269,7 @@ def link_interpretations(documents: Sequence[Document]) -> list[Document]:
         if doc.type is DocType.INTERPRETATION and (match := INTERPRETS.search(re.sub(r"\s+", "", doc.title))):
             target = names.get(normalize_for_match(match["name"]))
             if target:
-                doc = _with(doc, interprets=target, id=f"jd-{DocNumber.parse(target).slug}")
+                doc = replace(doc, interprets=target, id=f"jd-{DocNumber.parse(target).slug}")
         linked.append(doc)
     return linked
 
