@@ -289,6 +289,9 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         urlquote=lambda value: quote(str(value)),
     )
     env.globals.update(
+        # Interface strings are written in Chinese and wrapped in t(): the site's source
+        # language; other languages look them up in translations/glossary.<lang>.yml.
+        t=lambda text: text,
         type_label=lambda doc_type: TYPE_LABELS[doc_type],
         status_label=lambda status: STATUS_LABELS[status] if status else "—",
         issue_label=issue_label,
