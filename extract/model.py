@@ -344,6 +344,47 @@ class Document:
 
 
 @dataclass(frozen=True)
+class PageQuality:
+    """How much of a page's text (after repair) cannot be trusted, counted in characters.
+
+    A ``(cid:N)`` placeholder counts as one character. ``latin1`` counts U+0080–U+00FF
+    letters and signs (GBK bytes shown as Latin-1), except the middle dot U+00B7 of folios
+    and 中国·瓯海; ``compat`` Kangxi radicals and compatibility ideographs ``repair`` could
+    not unify. ``verdict`` is ``ok``, ``no-text`` or ``uncertain`` (see ``quality``).
+    """
+
+    page: int  # 1-based
+    chars: int  # visible characters, whitespace not counted
+    cid: int = 0
+    replacement: int = 0  # U+FFFD
+    private_use: int = 0  # U+E000–U+F8FF and planes 15–16 (Founder fonts)
+    latin1: int = 0
+    compat: int = 0
+    verdict: str = "ok"
+
+    @property
+    def unreadable(self) -> int:
+        return self.cid + self.replacement + self.private_use + self.latin1 + self.compat
+
+    @property
+    def unreadable_share(self) -> float:
+        """``unreadable`` over ``chars``, 0.0–1.0; 0.0 for a page without text."""
+        return self.unreadable / self.chars if self.chars else 0.0
+
+
+@dataclass(frozen=True)
+class PageAccounting:
+    """Where each page of the PDF ended up: in a document, in front/back matter (cover,
+    目录), or nowhere (``unassigned``, reported). Each 1-based page is in exactly one of
+    the three, so their lengths add up to ``page_count``."""
+
+    page_count: int
+    in_documents: tuple[int, ...]
+    front_matter: tuple[int, ...]
+    unassigned: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Issue:
     """A whole extracted issue: identity, documents in order, and what went wrong."""
 
@@ -355,3 +396,5 @@ class Issue:
     front_pages: tuple[int, ...] = ()
     warnings: tuple[Warning_, ...] = ()
     as_of: dt.date = field(default_factory=dt.date.today)
+    page_quality: tuple[PageQuality, ...] = ()  # pages whose text is not ok, in page order
+    accounting: PageAccounting | None = None  # set by ``accounting.account_pages``

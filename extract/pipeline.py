@@ -1,5 +1,5 @@
-"""The pipeline, read top to bottom as its stage list: read -> lay out -> split -> tag,
-then the checks across all issues of the archive.
+"""The pipeline, read top to bottom as its stage list: read -> lay out -> split -> tag ->
+check (text quality, page accounting), then the checks across all issues of the archive.
 
 ``extract_pdf`` is what the command line calls for each PDF; each stage reports progress
 as ``progress(stage, done, total)``.
@@ -12,9 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .accounting import account_pages
 from .errors import ExtractionError
 from .layout import lay_out
 from .model import Issue, Warning_
+from .quality import check_text_quality
 from .read import read_pdf
 from .split import split_items
 from .tag import tag_issue
@@ -41,6 +43,8 @@ def extract_pdf(path: Path, as_of: dt.date, progress: StageProgress | None = Non
     report("split", 1, 1)
     issue = tag_issue(split, as_of)
     report("tag", 1, 1)
+    issue = account_pages(check_text_quality(issue, source.pages))
+    report("check", 1, 1)
     return issue
 
 

@@ -15,14 +15,22 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .model import Glyph
-from .text import group_rows, is_cjk
+from .text import is_cjk
+
+# How far apart (ems) the two byte glyphs of one GBK character may be drawn.
+PAIR_GAP_EM = 0.1
 
 _COMPAT_RANGES = ((0x2F00, 0x2FDF), (0x2E80, 0x2EFF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
 
 
+def is_compat_ideograph(char: str) -> bool:
+    """True for one Kangxi radical, CJK radical supplement or compatibility ideograph."""
+    return len(char) == 1 and any(lo <= ord(char) <= hi for lo, hi in _COMPAT_RANGES)
+
+
 def unify_ideograph(char: str) -> str:
     """A Kangxi radical or compatibility ideograph -> its unified ideograph; others as is."""
-    if len(char) == 1 and any(lo <= ord(char) <= hi for lo, hi in _COMPAT_RANGES):
+    if is_compat_ideograph(char):
         unified = unicodedata.normalize("NFKC", char)
         if len(unified) == 1 and 0x4E00 <= ord(unified) <= 0x9FFF:
             return unified
@@ -67,28 +75,40 @@ def _looks_like_gbk_mojibake(glyphs: Sequence[Glyph]) -> bool:
 
 
 def _redecode_gbk(glyphs: Sequence[Glyph]) -> list[Glyph] | None:
-    """Pair up the byte glyphs of each line and decode them as GBK; None if any pair fails."""
+    """Pair up the byte glyphs in drawing order and decode each pair as GBK; None unless
+    every pair decodes to CJK.
+
+    A pair is the two bytes of one character, so the trail byte must be drawn right after
+    the lead byte and touch it (within ``PAIR_GAP_EM``): drawing order, not x order, since
+    a producer may overlap a separator glyph with the next character. A trail byte the
+    font drew as a space (XiaoBiaoSong.pdf's ``0xAD``) leaves a gap and fails the pair.
+    """
+    visible = [g for g in glyphs if not g.text.isspace()]
     out: list[Glyph] = []
-    for row in group_rows([g for g in glyphs if not g.text.isspace()]):
-        index = 0
-        while index < len(row):
-            glyph = row[index]
-            code = ord(glyph.text) if len(glyph.text) == 1 else 0
-            if code < 0x81 or code > 0xFE:
-                if code > 0xFF:
-                    return None
-                out.append(glyph)
-                index += 1
-                continue
-            if index + 1 >= len(row):
+    index = 0
+    while index < len(visible):
+        glyph = visible[index]
+        code = ord(glyph.text) if len(glyph.text) == 1 else 0
+        if code < 0x81 or code > 0xFE:
+            if code > 0xFF:
                 return None
-            partner = row[index + 1]
-            try:
-                char = bytes([code, ord(partner.text)]).decode("gbk")
-            except (UnicodeDecodeError, ValueError):
-                return None
-            if not is_cjk(char):
-                return None
-            out.append(Glyph(char, glyph.x0, glyph.top, partner.x1, max(glyph.bottom, partner.bottom), glyph.size, glyph.font, glyph.overprint))
-            index += 2
+            out.append(glyph)
+            index += 1
+            continue
+        if index + 1 >= len(visible) or not _touching(glyph, visible[index + 1]):
+            return None
+        partner = visible[index + 1]
+        try:
+            char = bytes([code, ord(partner.text)]).decode("gbk")
+        except (UnicodeDecodeError, ValueError, TypeError):  # TypeError: a (cid:N) partner
+            return None
+        if not is_cjk(char):
+            return None
+        out.append(Glyph(char, glyph.x0, glyph.top, partner.x1, max(glyph.bottom, partner.bottom), glyph.size, glyph.font, glyph.overprint))
+        index += 2
     return out
+
+
+def _touching(lead: Glyph, trail: Glyph) -> bool:
+    tolerance = PAIR_GAP_EM * lead.size
+    return abs(trail.x0 - lead.x1) <= tolerance and abs(trail.top - lead.top) <= tolerance

@@ -61,7 +61,6 @@ def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
     """Tag every item of ``split``; statuses are computed as of ``as_of`` (ISO date)."""
     issue_id = split.identity.id or split.layout.source.path.stem
     toc_numbers = {normalize_for_match(e.title): e.doc_number for e in split.toc if e.doc_number}
-    uncertain_pages = {w.page for w in split.layout.warnings if w.page and w.kind in ("no-text", "mojibake", "text-repaired")}
     documents: list[Document] = []
     counters: Counter[str] = Counter()
     for position, item in enumerate(split.items, start=1):
@@ -70,8 +69,6 @@ def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
         if doc.id == "" or any(d.id == doc.id for d in documents):
             counters[doc_type.value] += 1
             doc = replace(doc, id=f"{issue_id}-{doc_type.value}-{counters[doc_type.value]}")
-        if any(item.pages[0] <= p <= item.pages[1] for p in uncertain_pages):
-            doc = replace(doc, uncertain=True)
         documents.append(doc)
     documents = link_interpretations(documents)
     warnings = list(split.layout.warnings) + list(split.warnings) + list(_missing_fields(documents))
