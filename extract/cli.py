@@ -1,8 +1,10 @@
-"""Command line: ``python -m extract build SRC_DIR --docs DOCS [--as-of DATE] [--strict] [-v]``.
+"""Command line: ``python -m extract build SRC_DIR --docs DOCS [--as-of DATE] [--strict]
+[--jobs N] [--cache DIR | --no-cache] [-v]``.
 
 Extracts every ``*.pdf`` in SRC_DIR (sorted by name), each on its own so that one bad PDF
-does not stop the others, then renders the site's markdown and API into DOCS. Progress is
-shown per PDF and stage; a summary table ends the run.
+does not stop the others — PDFs unchanged since an earlier build come from the extraction
+cache, the others are extracted on N processes — then renders the site's markdown and API
+into DOCS. Progress is shown per PDF, page and stage; a summary table ends the run.
 
 Exit status: 0 when every PDF was extracted; 1 when any PDF failed, when SRC_DIR holds no
 PDF, or — with ``--strict`` or ``STRICT=1`` — when any warning was reported; 2 for usage
@@ -24,8 +26,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from extract import pipeline, render
-from extract.errors import ExtractionError
+from extract import batch, pipeline, render
+from extract.cache import DEFAULT_CACHE_DIR, ExtractionCache
 from extract.model import DocType, Issue
 
 TRUE_WORDS = ("1", "true", "yes", "on")
@@ -37,6 +39,13 @@ def parse_date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"Invalid date: {value!r} - use YYYY-MM-DD, e.g. 2026-11-29") from None
+
+
+def positive_int(value: str) -> int:
+    """A whole number >= 1; raises ``argparse.ArgumentTypeError`` naming the bad value."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"Invalid count: {value!r} - use a whole number >= 1, e.g. 2")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +70,21 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--strict", action="store_true", help="exit non-zero when any warning is reported (also STRICT=1)"
     )
+    build.add_argument(
+        "--jobs",
+        type=positive_int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="PDFs extracted in parallel (default: one per core)",
+    )
+    build.add_argument(
+        "--cache",
+        type=Path,
+        default=DEFAULT_CACHE_DIR,
+        metavar="DIR",
+        help=f"extraction cache: unchanged PDFs are not extracted again (default: {DEFAULT_CACHE_DIR})",
+    )
+    build.add_argument("--no-cache", action="store_true", help="extract every PDF, neither reading nor writing the cache")
     build.add_argument("-v", "--verbose", action="store_true", help="print each warning and tracebacks of failures")
     return parser
 
@@ -71,56 +95,67 @@ class BuildResult:
 
     issues: list[Issue] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    cached: int = 0  # issues taken from the extraction cache
 
     @property
     def warning_count(self) -> int:
         return sum(len(issue.warnings) for issue in self.issues)
 
 
-class StageProgress:
-    """A pipeline progress callback showing one rich bar per stage of one PDF."""
+class PdfProgress:
+    """Progress of a build: one rich bar per PDF being extracted, advancing per page read and
+    per later stage, and a bar over all PDFs. A PDF's bar is hidden once it is done."""
 
-    def __init__(self, progress: Progress, pdf_name: str):
+    LATER_STAGES = 3  # layout, split, tag: one step each after the pages are read
+    FINAL_STAGE = "tag"
+
+    def __init__(self, progress: Progress, pdf_count: int):
         self.progress = progress
-        self.pdf_name = pdf_name
+        self.overall = progress.add_task("PDFs", total=pdf_count)
         self.tasks: dict[str, int] = {}
 
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if stage not in self.tasks:
-            self.tasks[stage] = self.progress.add_task(f"{self.pdf_name} · {stage}", total=total)
-        self.progress.update(self.tasks[stage], completed=done, total=total)
+    def __call__(self, pdf_name: str, stage: str, done: int, total: int) -> None:
+        if pdf_name not in self.tasks:
+            self.tasks[pdf_name] = self.progress.add_task(pdf_name, total=None)
+        task = self.tasks[pdf_name]
+        if stage == "read":
+            self.progress.update(task, completed=done, total=total + self.LATER_STAGES, description=f"{pdf_name} · read")
+            return
+        self.progress.advance(task)
+        self.progress.update(task, description=f"{pdf_name} · {stage}")
+        if stage == self.FINAL_STAGE:
+            self.progress.update(task, visible=False)
+
+    def finished(self, count: int) -> None:
+        self.progress.update(self.overall, completed=count)
 
 
-def extract_one(path: Path, as_of: dt.date, progress: Progress, console: Console, verbose: bool) -> Issue | str:
-    """Extract one PDF: its ``Issue``, or the one-line message saying why it failed."""
-    try:
-        return pipeline.extract_pdf(path, as_of, progress=StageProgress(progress, path.name))
-    except ExtractionError as error:
-        if verbose:
-            console.print_exception()
-        return str(error)
-    except Exception as error:  # contain any failure to its own PDF, like an unreadable file
-        if verbose:
-            console.print_exception()
-        return f"{path.name}: internal error {type(error).__name__}: {error} (run with -v for the traceback)"
-
-
-def extract_all(pdfs: Sequence[Path], as_of: dt.date, console: Console, verbose: bool) -> BuildResult:
+def extract_all(
+    pdfs: Sequence[Path], as_of: dt.date, console: Console, verbose: bool, jobs: int, cache: ExtractionCache | None
+) -> BuildResult:
+    """Extract ``pdfs`` (cache hits first, the rest on ``jobs`` processes) showing progress;
+    then one line per PDF, in ``pdfs`` order."""
     result = BuildResult()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console) as progress:
-        for path in pdfs:
-            outcome = extract_one(path, as_of, progress, console, verbose)
-            if isinstance(outcome, str):
-                result.failures.append(outcome)
-                console.print(f"error: {outcome}", markup=False)
-                continue
-            result.issues.append(outcome)
-            console.print(
-                f"{path.name}: {len(outcome.documents)} documents, {outcome.page_count} pages, "
-                f"{len(outcome.warnings)} warnings",
-                markup=False,
-            )
+        shown = PdfProgress(progress, len(pdfs))
+        outcomes = batch.extract_many(pdfs, as_of, jobs, cache, shown)
+        shown.finished(len(outcomes))
+    for outcome in outcomes:
+        if outcome.issue is None:
+            if verbose and outcome.traceback:
+                console.print(outcome.traceback, markup=False)
+            result.failures.append(outcome.error or f"{outcome.pdf.name}: failed")
+            console.print(f"error: {outcome.error}", markup=False)
+            continue
+        issue = outcome.issue
+        result.issues.append(issue)
+        result.cached += outcome.cached
+        console.print(
+            f"{outcome.pdf.name}: {len(issue.documents)} documents, {issue.page_count} pages, "
+            f"{len(issue.warnings)} warnings{' (cached)' if outcome.cached else ''}",
+            markup=False,
+        )
     return result
 
 
@@ -142,6 +177,7 @@ def summary_table(result: BuildResult) -> Table:
     table.add_section()
     table.add_row("documents", str(sum(counts.values())))
     table.add_row("issues", str(len(result.issues)))
+    table.add_row("issues from cache", str(result.cached))
     table.add_row("pages", str(sum(issue.page_count for issue in result.issues)))
     table.add_row("warnings", str(result.warning_count))
     table.add_row("failed PDFs", str(len(result.failures)))
@@ -181,8 +217,9 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
     if not pdfs:
         console.print(f"error: no *.pdf in {args.src_dir} - put an issue PDF there and build again")
         return 1
-    result = extract_all(pdfs, as_of, console, args.verbose)
-    result.issues = pipeline.check_archive(result.issues)
+    cache = None if args.no_cache else ExtractionCache(args.cache)
+    result = extract_all(pdfs, as_of, console, args.verbose, args.jobs, cache)
+    result.issues = pipeline.check_archive(pipeline.distinct_ids(result.issues))
     if args.verbose or strict:
         print_warnings(result.issues, console)
     render.render_site(result.issues, args.docs, as_of, args.src_dir, failures=result.failures)

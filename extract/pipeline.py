@@ -15,14 +15,14 @@ from pathlib import Path
 from .accounting import account_pages
 from .errors import ExtractionError
 from .layout import lay_out
-from .model import Issue, Warning_
+from .model import Document, Issue, Warning_
 from .quality import check_text_quality
 from .read import read_pdf
 from .split import split_items
 from .tag import tag_issue
 from .validity import consistency_checks
 
-__all__ = ["ExtractionError", "check_archive", "extract_pdf"]
+__all__ = ["ExtractionError", "check_archive", "distinct_ids", "extract_pdf"]
 
 StageProgress = Callable[[str, int, int], None]
 
@@ -58,3 +58,44 @@ def check_archive(issues: Sequence[Issue]) -> list[Issue]:
         index = owner.get(warning.item or "", len(issues) - 1)
         extra.setdefault(index, []).append(warning)
     return [replace(issue, warnings=issue.warnings + tuple(extra.get(i, ()))) for i, issue in enumerate(issues)]
+
+
+def distinct_ids(issues: Sequence[Issue]) -> list[Issue]:
+    """``issues`` with ids unique across the archive, since ids name pages and API records.
+
+    The first holder of an id (in the given order) keeps it. A later issue with a taken id
+    (two PDFs of one issue) becomes ``<id>-2``, ``-3`` …; a later document with a taken id
+    (one 文号 in two issues) is qualified by its issue id, ``<issue-id>-<doc-id>``. Each
+    renaming adds a ``duplicate-id`` warning to its issue naming the old id.
+    """
+    taken_issues: set[str] = set()
+    taken_docs: set[str] = set()
+    renamed: list[Issue] = []
+    for issue in issues:
+        issue_id = _unused(issue.id, taken_issues)
+        warnings = list(issue.warnings)
+        if issue_id != issue.id:
+            warnings.append(Warning_("duplicate-id", f"issue {issue.id} is also in another PDF; this one is {issue_id}"))
+        documents: list[Document] = []
+        new_ids: dict[str, str] = {}
+        for doc in issue.documents:
+            doc_id = _unused(doc.id if doc.id not in taken_docs else f"{issue_id}-{doc.id}", taken_docs)
+            if doc_id != doc.id:
+                new_ids[doc.id] = doc_id
+                warnings.append(
+                    Warning_("duplicate-id", f"document id {doc.id} is taken by another issue; this one is {doc_id}", doc.pages[0], doc_id)
+                )
+            documents.append(replace(doc, id=doc_id, issue=issue_id))
+        warnings = [replace(w, item=new_ids.get(w.item, w.item)) if w.item else w for w in warnings]
+        renamed.append(replace(issue, id=issue_id, documents=tuple(documents), warnings=tuple(warnings)))
+    return renamed
+
+
+def _unused(wanted: str, taken: set[str]) -> str:
+    """``wanted``, else ``wanted-2``, ``wanted-3`` … whichever is free first; marks it taken."""
+    candidate, count = wanted, 1
+    while candidate in taken:
+        count += 1
+        candidate = f"{wanted}-{count}"
+    taken.add(candidate)
+    return candidate

@@ -35,6 +35,7 @@ from .model import (
     Issue,
     Item,
     SplitIssue,
+    Status,
     Validity,
     Warning_,
 )
@@ -120,14 +121,28 @@ def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of:
         validity=validity,
         expiry_date=expiry,
         expiry_basis=basis,
-        status=rules.status_on(effective.value if effective else None, expiry_value, as_of),
         repeals=repeals,
         references=references,
         text=text,
     )
     if doc_type is DocType.INTERPRETATION:
         doc = replace(doc, stated_effective_date=_effective(sentences, None), stated_validity=_validity(sentences, ""))
-    return doc
+    return replace(doc, status=status_of(doc, as_of))
+
+
+def status_of(doc: Document, as_of: dt.date) -> Status | None:
+    """时效性 of ``doc`` on ``as_of``, from its 施行日期 and 失效日期 (the only facts that
+    depend on the date of the build)."""
+    effective = doc.effective_date.value if doc.effective_date else None
+    expiry = doc.expiry_date.value if doc.expiry_date else None
+    return rules.status_on(effective, expiry, as_of)
+
+
+def as_of_date(issue: Issue, as_of: dt.date) -> Issue:
+    """``issue`` with every status (and ``Issue.as_of``) restated for ``as_of``: a cached
+    extraction made on another day gives what a fresh one would give today."""
+    documents = tuple(replace(doc, status=status_of(doc, as_of)) for doc in issue.documents)
+    return replace(issue, documents=documents, as_of=as_of)
 
 
 # ------------------------------------------------------------------ text

@@ -46,7 +46,8 @@ def extracted(monkeypatch, make_issue, dated_measure):
 
 
 def build(src, tmp_path, *options):
-    return cli.main(["build", str(src), "--docs", str(tmp_path / "docs"), *options])
+    """Run the build in this process (where the stand-in pipeline is), without the cache."""
+    return cli.main(["build", str(src), "--docs", str(tmp_path / "docs"), "--jobs", "1", "--no-cache", *options])
 
 
 def test_help(capsys):

@@ -1,0 +1,130 @@
+"""Extract many PDFs: cached results first, the rest in a pool of worker processes.
+
+``extract_many(pdfs, as_of, jobs, cache, report)`` -> one ``Outcome`` per PDF, in the
+order of ``pdfs`` whatever order the workers finish in. ``report(pdf_name, stage, done,
+total)`` is called in the calling process for every stage step of every PDF extracted
+(``read`` once per page, then ``layout``, ``split``, ``tag``), from the workers through a
+queue. A PDF that fails gives its one-line error (file and page) in its ``Outcome``; it
+never stops the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import queue
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import pipeline
+from .cache import ExtractionCache
+from .errors import ExtractionError
+from .model import Issue
+from .tag import as_of_date
+
+Report = Callable[[str, str, int, int], None]
+# How often (seconds) the calling process looks at the workers' progress queue.
+POLL_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one PDF: its ``Issue``, or ``error`` (one line) and, for an
+    unexpected failure, the ``traceback`` text. ``cached`` when no extraction ran."""
+
+    pdf: Path
+    issue: Issue | None = None
+    error: str | None = None
+    traceback: str | None = None
+    cached: bool = False
+
+
+def extract_one(path: Path, as_of: dt.date, cache: ExtractionCache | None, report: Report) -> Outcome:
+    """Extract ``path`` (storing the result in ``cache`` when given); failures contained."""
+    try:
+        issue = pipeline.extract_pdf(path, as_of, progress=lambda stage, done, total: report(path.name, stage, done, total))
+    except ExtractionError as error:
+        return Outcome(path, error=str(error), traceback=traceback.format_exc())
+    except Exception as error:  # contain any failure to its own PDF, like an unreadable file
+        message = f"{path.name}: internal error {type(error).__name__}: {error} (run with -v for the traceback)"
+        return Outcome(path, error=message, traceback=traceback.format_exc())
+    if cache:
+        cache.store(path, issue)
+    return Outcome(path, issue=issue)
+
+
+def extract_many(
+    pdfs: Sequence[Path], as_of: dt.date, jobs: int, cache: ExtractionCache | None, report: Report
+) -> list[Outcome]:
+    """One ``Outcome`` per PDF in ``pdfs`` order. Cache hits are restated for ``as_of``;
+    misses are extracted by ``jobs`` worker processes (in this process when ``jobs`` is 1 or
+    only one PDF needs extracting)."""
+    outcomes: dict[int, Outcome] = {}
+    misses = []
+    for index, path in enumerate(pdfs):
+        hit = cache.load(path) if cache else None
+        if hit is not None:
+            outcomes[index] = Outcome(path, issue=as_of_date(hit, as_of), cached=True)
+        else:
+            misses.append(index)
+    if jobs <= 1 or len(misses) <= 1:
+        for index in misses:
+            outcomes[index] = extract_one(pdfs[index], as_of, cache, report)
+    else:
+        outcomes.update(_in_pool([(i, pdfs[i]) for i in misses], as_of, min(jobs, len(misses)), cache, report))
+    return [outcomes[index] for index in range(len(pdfs))]
+
+
+# --------------------------------------------------------------------------- pool
+
+_progress_queue: multiprocessing.Queue | None = None
+
+
+def _init_worker(progress_queue: multiprocessing.Queue) -> None:
+    global _progress_queue
+    _progress_queue = progress_queue
+
+
+def _queued_report(pdf_name: str, stage: str, done: int, total: int) -> None:
+    assert _progress_queue is not None, "worker started without its progress queue"
+    _progress_queue.put((pdf_name, stage, done, total))
+
+
+def _work(path: Path, as_of: dt.date, cache: ExtractionCache | None) -> Outcome:
+    return extract_one(path, as_of, cache, _queued_report)
+
+
+def _drain(progress_queue: multiprocessing.Queue, report: Report) -> None:
+    """Pass on every progress event queued so far."""
+    try:
+        while True:
+            report(*progress_queue.get_nowait())
+    except queue.Empty:
+        return
+
+
+def _in_pool(
+    jobs_list: Sequence[tuple[int, Path]], as_of: dt.date, workers: int, cache: ExtractionCache | None, report: Report
+) -> dict[int, Outcome]:
+    progress_queue: multiprocessing.Queue = multiprocessing.Queue()
+    outcomes: dict[int, Outcome] = {}
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(progress_queue,)) as pool:
+        pending: dict[Future[Outcome], tuple[int, Path]] = {
+            pool.submit(_work, path, as_of, cache): (index, path) for index, path in jobs_list
+        }
+        while pending:
+            finished, _ = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            _drain(progress_queue, report)
+            for future in finished:
+                index, path = pending.pop(future)
+                try:
+                    outcomes[index] = future.result()
+                except Exception as error:  # the worker itself died (killed, out of memory)
+                    message = f"{path.name}: the extraction worker failed ({type(error).__name__}: {error})"
+                    outcomes[index] = Outcome(path, error=message, traceback=traceback.format_exc())
+    _drain(progress_queue, report)
+    progress_queue.close()
+    return outcomes

@@ -1,0 +1,118 @@
+"""The extraction cache and the batch extractor: hits skip extraction, any change to the
+PDF or the pipeline misses, a corrupt entry is rebuilt, and results keep the PDFs' order
+whatever order the worker processes finish in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from extract import batch, cache, pipeline
+from extract.cache import ExtractionCache
+from extract.errors import ExtractionError
+from extract.model import Status
+from extract.tag import as_of_date
+
+
+@pytest.fixture
+def pdfs(tmp_path):
+    """Three stand-in PDFs with distinct bytes (the stand-in pipeline never parses them)."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    paths = []
+    for name in ("a.pdf", "b.pdf", "c.pdf"):
+        path = folder / name
+        path.write_bytes(b"%PDF-1.4\n% " + name.encode() + b"\n")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def extractions(monkeypatch, make_issue, dated_measure):
+    """Stands in for the pipeline (measure in force as of the build date); records the
+    name of each PDF extracted. a.pdf is slowest, so in a pool it finishes last."""
+    calls = []
+
+    def extract_pdf(path, as_of, progress=None):
+        calls.append(path.name)
+        if path.name == "a.pdf":
+            time.sleep(0.5)
+        if path.name == "bad.pdf":
+            raise ExtractionError(path, 2, "no text layer")
+        progress("read", 1, 1)
+        return as_of_date(make_issue(dated_measure, pdf_name=path.name), as_of)
+
+    monkeypatch.setattr(pipeline, "extract_pdf", extract_pdf)
+    return calls
+
+
+def run(pdfs, store, as_of=dt.date(2026, 11, 29), jobs=1):
+    return batch.extract_many(pdfs, as_of, jobs, store, lambda *event: None)
+
+
+def test_second_run_hits_the_cache(pdfs, tmp_path, extractions):
+    store = ExtractionCache(tmp_path / "cache")
+    first = run(pdfs, store)
+    assert extractions == ["a.pdf", "b.pdf", "c.pdf"] and not any(o.cached for o in first)
+    second = run(pdfs, store)
+    assert extractions == ["a.pdf", "b.pdf", "c.pdf"], "nothing extracted again"
+    assert all(o.cached for o in second)
+    assert [o.issue for o in second] == [o.issue for o in first]
+
+
+def test_changed_pdf_misses(pdfs, tmp_path, extractions):
+    store = ExtractionCache(tmp_path / "cache")
+    run(pdfs, store)
+    pdfs[1].write_bytes(pdfs[1].read_bytes() + b"% changed\n")
+    run(pdfs, store)
+    assert extractions[3:] == ["b.pdf"]
+
+
+def test_pipeline_version_change_misses(pdfs, tmp_path, extractions, monkeypatch):
+    store = ExtractionCache(tmp_path / "cache")
+    run(pdfs, store)
+    monkeypatch.setattr(cache, "pipeline_version", lambda: "another-version-of-the-stages")
+    run(pdfs, store)
+    assert extractions[3:] == ["a.pdf", "b.pdf", "c.pdf"]
+
+
+def test_version_hashes_the_package_sources():
+    digest = cache.pipeline_version()
+    assert len(digest) == 64 and digest == cache.pipeline_version()
+
+
+def test_corrupt_entry_is_rebuilt(pdfs, tmp_path, extractions):
+    store = ExtractionCache(tmp_path / "cache")
+    run(pdfs, store)
+    store.entry(pdfs[2]).write_bytes(b"not a pickle")
+    outcomes = run(pdfs, store)
+    assert extractions[3:] == ["c.pdf"] and outcomes[2].issue is not None
+    assert store.load(pdfs[2]) == outcomes[2].issue
+
+
+def test_cache_hit_is_restated_for_the_build_date(pdfs, tmp_path, extractions):
+    """The measure runs 2023-05-10 to 2028-05-09: cached in force, restated expired."""
+    store = ExtractionCache(tmp_path / "cache")
+    run(pdfs, store, as_of=dt.date(2026, 11, 29))
+    later = run(pdfs, store, as_of=dt.date(2030, 1, 1))
+    assert all(o.cached for o in later)
+    assert [d.status for d in later[0].issue.documents] == [Status.EXPIRED]
+    assert later[0].issue.as_of == dt.date(2030, 1, 1)
+
+
+def test_pool_keeps_pdf_order_and_contains_failures(pdfs, tmp_path, extractions):
+    bad = pdfs[0].parent / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n")
+    order = [pdfs[0], bad, pdfs[1], pdfs[2]]
+    outcomes = run(order, None, jobs=2)
+    assert [o.pdf.name for o in outcomes] == ["a.pdf", "bad.pdf", "b.pdf", "c.pdf"]
+    assert [o.issue.pdf_name if o.issue else None for o in outcomes] == ["a.pdf", None, "b.pdf", "c.pdf"]
+    assert outcomes[1].error == "bad.pdf, page 2: no text layer"
+
+
+def test_pool_reports_progress_from_workers(pdfs, extractions):
+    events = []
+    batch.extract_many(pdfs, dt.date(2026, 11, 29), 2, None, lambda *event: events.append(event))
+    assert sorted(events) == [(p.name, "read", 1, 1) for p in pdfs]
