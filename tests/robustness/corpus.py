@@ -35,6 +35,7 @@ BODY = (
     "为做好今年防汛工作，现将有关事项通知如下。",
     "一、压实防汛责任，落实各项措施。",
 )
+SIGNATURE = ("温州市人民政府", "2024年5月6日")
 
 
 # --------------------------------------------------------------------------- reportlab
@@ -51,6 +52,9 @@ def _draw_notice(pdf: canvas.Canvas, title: str, body: Sequence[str], doc_number
     pdf.setFont(SONG, BODY_SIZE)
     for index, line in enumerate(body):
         pdf.drawString(72, height - 230 - 28 * index, line)
+    bottom = height - 230 - 28 * len(body) - 40
+    for index, line in enumerate(SIGNATURE):
+        pdf.drawRightString(width - 90, bottom - 28 * index, line)
 
 
 def good_notice(path: Path, title: str = TITLE, body: Sequence[str] = BODY, doc_number: str = DOC_NUMBER) -> Path:
@@ -69,8 +73,24 @@ def fake_bold(path: Path, copies: int) -> Path:
     return path
 
 
+# Text that HTML, markdown or jinja would act on if it were not escaped.
+HOSTILE_TITLE = "关于<script>alert(1)</script>{{ 7*7 }}的通知"
+HOSTILE_LINE = "{{ 7*7 }} {% raw %} <b>粗</b> [链接](http://x)"
+DOTDOT_DOC_NUMBER = "../../温政发〔2024〕9号"
+
+
+def hostile_text(path: Path) -> Path:
+    """A notice whose title and body carry HTML, jinja and markdown syntax."""
+    return good_notice(path, title=HOSTILE_TITLE, body=("各单位：", HOSTILE_LINE))
+
+
+def dotdot_doc_number(path: Path) -> Path:
+    """A notice whose 文号 line starts with ``../../``, as if to climb out of the site."""
+    return good_notice(path, doc_number=DOTDOT_DOC_NUMBER)
+
+
 def image_only_middle_page(path: Path) -> Path:
-    """Three pages: a notice, a scanned page (one picture, no text layer), its continuation."""
+    """Three pages: a notice, a scanned page (one picture, no text layer), more text."""
     from PIL import Image  # reportlab's own image dependency
 
     pdf = canvas.Canvas(str(path), pagesize=A4)
@@ -81,8 +101,6 @@ def image_only_middle_page(path: Path) -> Path:
     pdf.showPage()
     pdf.setFont(SONG, BODY_SIZE)
     pdf.drawString(72, A4[1] - 120, "二、加强监测预警，及时发布信息。")
-    pdf.drawString(400, A4[1] - 300, "温州市人民政府")
-    pdf.drawString(400, A4[1] - 330, "2024年5月6日")
     pdf.save()
     return path
 
@@ -265,6 +283,8 @@ MAKERS = {
     "pua-only.pdf": lambda path: identity_font_pdf(
         path, [TITLE, *BODY], {c: chr(0xE000 + i) for i, c in enumerate(dict.fromkeys(TITLE + "".join(BODY)))}
     ),
+    "hostile-text.pdf": hostile_text,
+    "doc-number-dotdot.pdf": dotdot_doc_number,
     "image-only-page.pdf": image_only_middle_page,
     "scan-only.pdf": scan_only,
     "encrypted.pdf": encrypted,
