@@ -49,7 +49,8 @@ def test_report_json_is_additive(checked_issue):
     assert {"id", "pdf", "page_count", "front_pages", "warnings"} <= record.keys()
     assert record["accounting"] == {"page_count": 5, "in_documents": [1, 2, 3, 4], "front_matter": [], "unassigned": [5]}
     assert record["page_quality"] == [
-        {"page": 4, "chars": 40, "cid": 10, "replacement": 0, "private_use": 0, "latin1": 0, "compat": 0, "verdict": "uncertain"}
+        {"page": 4, "chars": 40, "cid": 10, "replacement": 0, "private_use": 0, "latin1": 0, "compat": 0, "ocr_noise": 0,
+         "verdict": "uncertain"}
     ]
     assert record["uncertain_documents"] == ["brief-hostile"]
     assert record["missing_fields"][1] == {"id": "brief-hostile", "title": checked_issue.documents[1].title, "pages": [4, 4], "missing": ["missing-doc-number"]}
@@ -61,7 +62,7 @@ def test_report_page_shows_accounting_flagged_pages_missing_fields_and_guessed_i
     page = (tmp_path / "docs" / "report.md").read_text(encoding="utf-8")
     assert "| 属于文件 | 4 | 1–4 |" in page
     assert "| 未归属 | 1 | 5 |" in page
-    assert "| 4 | 40 | 10 | 10 | 0 | 0 | 0 | 0 | 文字存疑 |" in page
+    assert "| 4 | 40 | 10 | 10 | 0 | 0 | 0 | 0 | 0 | 文字存疑 |" in page
     assert "(doc/measure-dated/index.md) | 1–3 | 成文日期 |" in page
     assert "(doc/brief-hostile/index.md) | 4 | 文号 |" in page
     assert "| 4 | 简讯 |" in page
