@@ -172,7 +172,7 @@ class PageInfo:
 class Warning_:
     """Something the extractor was unsure about, for the extraction report."""
 
-    kind: str  # e.g. "no-text", "mojibake", "unassigned-page", "missing-doc-number"
+    kind: str  # e.g. "no-text", "text-quality", "unassigned-page", "missing-doc-number"
     message: str
     page: int | None = None
     item: str | None = None
