@@ -332,6 +332,16 @@ def gbk_as_winansi_pdf(path: Path, lines: Sequence[str]) -> Path:
     return raw.write(path)
 
 
+def corrupt_middle_page(path: Path) -> Path:
+    """Three pages in Helvetica; the middle page's content stream is broken bytes."""
+    raw = RawPdf()
+    font = raw.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    raw.page(_text_lines("F1", TITLE_SIZE, [b"(Page one)"]), {"F1": font})
+    raw.page(b"BT /F1 16 Tf 72 700 Td (Page two \x00\xff garbage ] >> stream ET Tj", {"F1": font})
+    raw.page(_text_lines("F1", TITLE_SIZE, [b"(Page three)"]), {"F1": font})
+    return raw.write(path)
+
+
 def no_pages(path: Path) -> Path:
     """A well-formed PDF whose page tree is empty."""
     return RawPdf().write(path)
@@ -339,7 +349,7 @@ def no_pages(path: Path) -> Path:
 
 # --------------------------------------------------------------------------- the corpus
 
-# What each bad or odd PDF is, by file name: the maker, and the outcome the tests assert.
+# Every PDF of the corpus by file name, with its maker; test_corpus.py asserts the outcome of each.
 MAKERS = {
     "fake-bold-x2.pdf": lambda path: fake_bold(path, 2),
     "fake-bold-x4.pdf": lambda path: fake_bold(path, 4),
@@ -362,6 +372,7 @@ MAKERS = {
     "zero-bytes.pdf": zero_bytes,
     "not-a-pdf.pdf": not_a_pdf,
     "no-pages.pdf": no_pages,
+    "corrupt-page.pdf": corrupt_middle_page,
 }
 
 

@@ -157,6 +157,14 @@ def test_image_only_page_is_flagged_and_kept_in_its_document(folder):
     assert_every_page_accounted(issue, folder / "image-only-page.pdf")
 
 
+def test_corrupt_middle_page_is_reported_and_the_others_kept(folder):
+    issue = extract(folder, "corrupt-page.pdf")
+    assert [(d.title, d.pages) for d in issue.documents] == [("Page one", (1, 1)), ("Page three", (3, 3))]
+    assert [(w.kind, w.page) for w in issue.warnings] == [("no-text", 2), ("unassigned-page", 2)]
+    assert issue.accounting.unassigned == (2,)
+    assert_every_page_accounted(issue, folder / "corrupt-page.pdf")
+
+
 def test_real_xiaobiaosong_mojibake_is_flagged():
     # Its 目录 font draws the trail byte 0xAD as a space: the re-decoding is not certain.
     path = REPO / "tests" / "data" / "robustness" / "XiaoBiaoSong.pdf"
