@@ -20,6 +20,7 @@ from tests.robustness import corpus
 REPO = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-29"
 GOOD = ("fake-bold-x2.pdf", "hostile-text.pdf", "doc-number-dotdot.pdf", "cid-no-tounicode.pdf", "image-only-page.pdf")
+HOSTILE_NAME = "a<img src=x onerror=alert(1)>{{7*7}} [x](y).pdf"  # a legal file name on Linux
 BAD = {
     "encrypted.pdf": "error: encrypted.pdf: the PDF is encrypted; ask the publisher for an unprotected copy",
     "truncated.pdf": "error: truncated.pdf: the PDF is truncated (it ends early); copy or download it again",
@@ -49,6 +50,7 @@ def make_build(source: Path, root: Path) -> tuple[subprocess.CompletedProcess, P
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("mixed") / "source_pdfs"
     corpus.make(folder, *GOOD, *BAD)
+    corpus.good_notice(folder / HOSTILE_NAME, doc_number="温政发〔2024〕8号")
     return folder
 
 
@@ -68,7 +70,7 @@ def test_exit_status_is_1_and_each_bad_pdf_is_one_line(built):
 def test_good_pdfs_are_published(built):
     _, docs, site = built
     issues = json.loads((site / "api" / "issues.json").read_text(encoding="utf-8"))["issues"]
-    assert sorted(i["pdf"] for i in issues) == sorted(f"pdf/{name}" for name in GOOD)
+    assert sorted(i["pdf"] for i in issues) == sorted(f"pdf/{name}" for name in (*GOOD, HOSTILE_NAME))
     for issue in issues:
         assert (site / "issues" / issue["id"] / "index.html").is_file()
         for doc_id in issue["documents"]:
@@ -131,6 +133,15 @@ def test_html_and_jinja_in_a_pdf_render_as_text(built):
     assert corpus.HOSTILE_TITLE in visible
     assert corpus.HOSTILE_LINE in visible  # {{ 7*7 }} not 49, {% raw %} kept, no <b> or link made
     assert not any("alert(1)" in script for script in parser.scripts)
+
+
+def test_a_hostile_file_name_is_text_on_every_page(built):
+    _, _, site = built
+    report = ScriptText()
+    report.feed((site / "report" / "index.html").read_text(encoding="utf-8"))
+    assert HOSTILE_NAME in "".join(report.text)  # shown as the name it is
+    for page in site.rglob("*.html"):
+        assert "<img src=x" not in page.read_text(encoding="utf-8"), page
 
 
 def test_a_doc_number_with_dotdot_cannot_leave_the_output_folder(built, tmp_path):
