@@ -7,6 +7,8 @@ Stages and the types they exchange (one module per stage)::
     split.split_items    LaidOutIssue    -> SplitIssue       (items in gazette order)
     classify.classify    Item            -> DocType
     tag.tag_issue        SplitIssue      -> Issue            (typed, tagged documents)
+    quality.check_text_quality, accounting.account_pages
+                         Issue           -> Issue            (flagged pages, page accounting)
     render.render_site   Archive         -> files in docs/
 
 Units: coordinates are PDF points (1/72 in) with the origin at the top-left of the page

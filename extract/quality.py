@@ -64,7 +64,7 @@ def page_quality(page: SourcePage, settings: QualitySettings | None = None) -> P
         "private_use": sum(1 for c in characters if len(c) == 1 and _is_private_use(c)),
         "latin1": sum(1 for c in characters if len(c) == 1 and 0x80 <= ord(c) <= 0xFF and c not in _LATIN1_TEXT),
         "compat": sum(1 for c in characters if len(c) == 1 and is_compat_ideograph(c)),
-        "ocr_noise": sum(1 for m in _OCR_DOC_NUMBER.finditer(text) if not (m["year"] + m["seq"]).isdigit()),
+        "ocr_noise": sum(1 for m in _OCR_DOC_NUMBER.finditer(text) if _digits_and_letters(m["year"] + m["seq"])),
     }
     quality = PageQuality(page=page.number, chars=len(characters), **counts)
     return replace(quality, verdict=_verdict(quality, settings))
@@ -74,6 +74,11 @@ def _page_texts(page: SourcePage) -> Iterable[str]:
     yield from (g.text for g in page.glyphs)
     for table in page.tables:
         yield from (cell for row in table.rows for cell in row if cell)
+
+
+def _digits_and_letters(value: str) -> bool:
+    """True for a number OCR garbled partly (2oi6), not for digits alone or a word."""
+    return any(c.isdigit() for c in value) and not value.isdigit()
 
 
 def _is_private_use(char: str) -> bool:

@@ -61,7 +61,7 @@ def test_table_cells_are_counted():
     assert (quality.chars, quality.cid) == (8, 2)  # 表 序号 名称 1 and two placeholders
 
 
-@pytest.mark.parametrize("text, noisy", [("根据浙政发[2oi6]ii号文件", 1), ("根据浙政发〔2016〕11号文件", 0), ("温政办〔2O23〕4l号", 1)])
+@pytest.mark.parametrize("text, noisy", [("根据浙政发[2oi6]ii号文件", 1), ("根据浙政发〔2016〕11号文件", 0), ("温政办〔2O23〕4l号", 1), ("见附件（BIOS）I号", 0)])
 def test_doc_number_with_letters_for_digits_is_ocr_noise(text, noisy):
     quality = page_quality(page(text))
     assert quality.ocr_noise == noisy
