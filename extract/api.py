@@ -13,7 +13,11 @@ mkdocs copies ``docs/api/*.json`` to ``site/api/``. Three files:
     ``{"as_of", "issues": [{id, title, year, number, serial, pdf, page_count, documents}]}``.
 ``report.json``
     ``{"as_of", "failures": [line, ...], "issues": [{id, pdf, page_count, front_pages,
-    warnings: [{kind, message, page, item}]}]}``.
+    warnings: [{kind, message, page, item}], warning_counts: {kind: n}, accounting:
+    {page_count, in_documents, front_matter, unassigned}, page_quality: [{page, chars,
+    cid, replacement, private_use, latin1, compat, verdict}], uncertain_documents: [id],
+    missing_fields: [{id, title, pages, missing: [kind]}], low_confidence_splits:
+    [{title, page, message}]}]}`` (see :mod:`extract.report`).
 
 Dates are ISO 8601 strings or null, enums their ``.value``. Output is deterministic: the
 same issues and as-of date give byte-identical files (sorted keys, no timestamps).
@@ -24,10 +28,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from extract.model import DatedFact, Document, Evidence, Issue, Validity, Warning_
+from extract.model import DatedFact, Document, Evidence, Issue, PageAccounting, PageQuality, Validity, Warning_
+from extract.report import accounting_of, low_confidence_splits, missing_fields, warning_counts
 
 JsonDict = dict[str, Any]
 
@@ -139,14 +145,31 @@ def warning_record(warning: Warning_) -> JsonDict:
     }
 
 
+def flat_record(value: PageAccounting | PageQuality) -> JsonDict:
+    """A flat dataclass as a JSON object: its fields by name, tuples as lists."""
+    return {name: list(v) if isinstance(v, tuple) else v for name, v in asdict(value).items()}
+
+
 def report_record(issue: Issue) -> JsonDict:
-    """One entry of ``report.json``: the issue's warnings in the order they were raised."""
+    """One entry of ``report.json``: the issue's warnings in the order they were raised,
+    where its pages went, flagged pages, and documents to check."""
     return {
         "id": issue.id,
         "pdf": issue.pdf_name,
         "page_count": issue.page_count,
         "front_pages": list(issue.front_pages),
         "warnings": [warning_record(w) for w in issue.warnings],
+        "warning_counts": warning_counts(issue),
+        "accounting": flat_record(accounting_of(issue)),
+        "page_quality": [flat_record(q) for q in issue.page_quality],
+        "uncertain_documents": [doc.id for doc in issue.documents if doc.uncertain],
+        "missing_fields": [
+            {"id": m.document.id, "title": m.document.title, "pages": list(m.document.pages), "missing": list(m.kinds)}
+            for m in missing_fields(issue)
+        ],
+        "low_confidence_splits": [
+            {"title": w.item, "page": w.page, "message": w.message} for w in low_confidence_splits(issue)
+        ],
     }
 
 

@@ -108,3 +108,14 @@ def is_identifier_line(text: str) -> bool:
     """True for a line that is only a 文号 or a registration number (a title block's top)."""
     stripped = re.sub(r"\s+", "", text)
     return bool(DOC_NUMBER.fullmatch(stripped) or REGISTRATION_NUMBER.fullmatch(stripped))
+
+
+# Characters a slug made from a file name keeps: letters (Han included), digits, _ . -
+_UNSAFE_IN_SLUG = re.compile(r"[^\w.-]+")
+
+
+def file_slug(stem: str) -> str:
+    """An id from a file name's stem, safe as one URL and path segment: runs of other
+    characters become ``-``, leading dots and dashes go (``..`` must not name a parent
+    folder); ``issue`` when nothing is left. ``wzgb 2023#4`` -> ``wzgb-2023-4``."""
+    return _UNSAFE_IN_SLUG.sub("-", stem).lstrip(".-").rstrip("-") or "issue"

@@ -7,6 +7,8 @@ Stages and the types they exchange (one module per stage)::
     split.split_items    LaidOutIssue    -> SplitIssue       (items in gazette order)
     classify.classify    Item            -> DocType
     tag.tag_issue        SplitIssue      -> Issue            (typed, tagged documents)
+    quality.check_text_quality, accounting.account_pages
+                         Issue           -> Issue            (flagged pages, page accounting)
     render.render_site   Archive         -> files in docs/
 
 Units: coordinates are PDF points (1/72 in) with the origin at the top-left of the page
@@ -172,7 +174,7 @@ class PageInfo:
 class Warning_:
     """Something the extractor was unsure about, for the extraction report."""
 
-    kind: str  # e.g. "no-text", "mojibake", "unassigned-page", "missing-doc-number"
+    kind: str  # e.g. "no-text", "text-quality", "unassigned-page", "missing-doc-number"
     message: str
     page: int | None = None
     item: str | None = None
@@ -350,7 +352,9 @@ class PageQuality:
     A ``(cid:N)`` placeholder counts as one character. ``latin1`` counts U+0080–U+00FF
     letters and signs (GBK bytes shown as Latin-1), except the middle dot U+00B7 of folios
     and 中国·瓯海; ``compat`` Kangxi radicals and compatibility ideographs ``repair`` could
-    not unify. ``verdict`` is ``ok``, ``no-text`` or ``uncertain`` (see ``quality``).
+    not unify. ``ocr_noise`` counts 文号 whose digits are partly letters (浙政发[2oi6]ii号:
+    a noisy OCR layer), not characters. ``verdict`` is ``ok``, ``no-text`` or ``uncertain``
+    (see ``quality``).
     """
 
     page: int  # 1-based
@@ -360,6 +364,7 @@ class PageQuality:
     private_use: int = 0  # U+E000–U+F8FF and planes 15–16 (Founder fonts)
     latin1: int = 0
     compat: int = 0
+    ocr_noise: int = 0
     verdict: str = "ok"
 
     @property

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .accounting import account_pages
+from .accounting import account_pages, distinct_ids
 from .errors import ExtractionError
 from .layout import lay_out
 from .model import Document, Issue, Warning_
@@ -49,8 +49,10 @@ def extract_pdf(path: Path, as_of: dt.date, progress: StageProgress | None = Non
 
 
 def check_archive(issues: Sequence[Issue]) -> list[Issue]:
-    """Add the cross-document consistency checks (``validity.consistency_checks``) to the
+    """Make issue and document ids distinct across the archive (``accounting.distinct_ids``),
+    then add the cross-document consistency checks (``validity.consistency_checks``) to the
     warnings of the issue that holds the document each check names."""
+    issues = distinct_ids(issues)
     checks = consistency_checks([doc for issue in issues for doc in issue.documents])
     owner = {doc.id: index for index, issue in enumerate(issues) for doc in issue.documents}
     extra: dict[int, list[Warning_]] = {}

@@ -4,7 +4,8 @@ Counts, per page, the characters a reader cannot trust (see ``PageQuality``): ``
 placeholders and U+FFFD (a font without a usable ToUnicode map), Private Use Area code
 points (Founder fonts), Latin-1 mojibake (GBK bytes shown as Latin-1 that ``repair``
 could not re-decode with certainty) and Kangxi radicals or compatibility ideographs left
-ununified. A page over the thresholds of ``QualitySettings`` is ``uncertain``: it gets a
+ununified; and 文号 whose digits came out as letters (a noisy OCR layer). A page over
+the thresholds of ``QualitySettings`` is ``uncertain``: it gets a
 ``text-quality`` warning, and every document containing it (or a page without text) is
 marked ``uncertain``, which its page shows.
 """
@@ -21,6 +22,12 @@ from .repair import is_compat_ideograph
 # One placeholder pdfminer gives for a glyph it cannot map, or one visible character.
 _CHARACTER = re.compile(r"\(cid:\d+\)|\S")
 _CID = re.compile(r"\(cid:\d+\)")
+# A 文号's year and number where OCR read some digits as look-alike letters: [2oi6]ii号.
+_OCR_DOC_NUMBER = re.compile(
+    r"""[〔\[［(（【]\s*(?P<year>[0-9oOlIiZSB]{4})\s*[〕\]］)）】]  # 〔2016〕 as [2oi6]
+    \s*(?P<seq>[0-9oOlIiZSB]{1,4})\s*号                       # 11号 as ii号""",
+    re.VERBOSE,
+)
 # U+00B7 is the 间隔号 of folios (· 7 ·) and names (中国·瓯海): Chinese text, not mojibake.
 _LATIN1_TEXT = frozenset("\u00b7")
 
@@ -49,13 +56,15 @@ class QualitySettings:
 def page_quality(page: SourcePage, settings: QualitySettings | None = None) -> PageQuality:
     """Count the untrustworthy characters of ``page`` (body glyphs and table cells)."""
     settings = settings or QualitySettings()
-    characters = _CHARACTER.findall("".join(_page_texts(page)))
+    text = "".join(_page_texts(page))
+    characters = _CHARACTER.findall(text)
     counts = {
         "cid": sum(1 for c in characters if _CID.fullmatch(c)),
         "replacement": characters.count("\ufffd"),
         "private_use": sum(1 for c in characters if len(c) == 1 and _is_private_use(c)),
         "latin1": sum(1 for c in characters if len(c) == 1 and 0x80 <= ord(c) <= 0xFF and c not in _LATIN1_TEXT),
         "compat": sum(1 for c in characters if len(c) == 1 and is_compat_ideograph(c)),
+        "ocr_noise": sum(1 for m in _OCR_DOC_NUMBER.finditer(text) if _digits_and_letters(m["year"] + m["seq"])),
     }
     quality = PageQuality(page=page.number, chars=len(characters), **counts)
     return replace(quality, verdict=_verdict(quality, settings))
@@ -67,6 +76,11 @@ def _page_texts(page: SourcePage) -> Iterable[str]:
         yield from (cell for row in table.rows for cell in row if cell)
 
 
+def _digits_and_letters(value: str) -> bool:
+    """True for a number OCR garbled partly (2oi6), not for digits alone or a word."""
+    return any(c.isdigit() for c in value) and not value.isdigit()
+
+
 def _is_private_use(char: str) -> bool:
     code = ord(char)
     return 0xE000 <= code <= 0xF8FF or code >= 0xF0000
@@ -76,7 +90,7 @@ def _verdict(quality: PageQuality, settings: QualitySettings) -> str:
     if not quality.chars:
         return "no-text"
     latin1_counts = quality.latin1 >= settings.min_latin1 and quality.latin1 / quality.chars >= settings.max_latin1_share
-    unknown = quality.cid + quality.replacement + quality.private_use + quality.compat
+    unknown = quality.cid + quality.replacement + quality.private_use + quality.compat + quality.ocr_noise
     return "uncertain" if unknown or latin1_counts else "ok"
 
 
@@ -88,12 +102,13 @@ def quality_warning(quality: PageQuality) -> Warning_:
         ("private use", quality.private_use),
         ("Latin-1 mojibake", quality.latin1),
         ("radicals", quality.compat),
+        ("文号 with letters for digits", quality.ocr_noise),
     )
     found = ", ".join(f"{name} {count}" for name, count in parts if count)
     return Warning_(
         "text-quality",
-        f"{quality.unreadable} of {quality.chars} characters unreadable ({found}); "
-        "the font lacks a usable ToUnicode map: check the text against the PDF",
+        f"text uncertain: {found} (of {quality.chars} characters); check the text against the PDF "
+        "(a font without a usable ToUnicode map, or a noisy OCR layer)",
         quality.page,
     )
 

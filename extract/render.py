@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from extract.api import pdf_url, write_api
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
+from extract.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
 from extract.validity import write_validity
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -298,6 +299,11 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         sections_of=sections_of,
         warnings_by_kind=warnings_by_kind,
         has_validity_facts=has_validity_facts,
+        accounting_of=accounting_of,
+        missing_fields=missing_fields,
+        missing_field_label=MISSING_FIELD_KINDS.get,
+        low_confidence_splits=low_confidence_splits,
+        page_ranges=page_ranges,
     )
     return env
 

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from . import validity as rules
 from .classify import classify
-from .identifiers import DocNumber, find_doc_numbers, find_registration_number, is_identifier_line
+from .identifiers import DocNumber, file_slug, find_doc_numbers, find_registration_number, is_identifier_line
 from .model import (
     Block,
     BlockKind,
@@ -60,7 +60,7 @@ SENTENCE_END = re.compile(r"(?<=[。；！？])")
 
 def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
     """Tag every item of ``split``; statuses are computed as of ``as_of`` (ISO date)."""
-    issue_id = split.identity.id or split.layout.source.path.stem
+    issue_id = split.identity.id or file_slug(split.layout.source.path.stem)
     toc_numbers = {normalize_for_match(e.title): e.doc_number for e in split.toc if e.doc_number}
     documents: list[Document] = []
     counters: Counter[str] = Counter()

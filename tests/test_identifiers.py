@@ -8,6 +8,7 @@ import pytest
 from extract.identifiers import (
     DocNumber,
     RegistrationNumber,
+    file_slug,
     find_doc_numbers,
     find_registration_number,
     is_identifier_line,
@@ -102,3 +103,19 @@ def test_identifier_lines_are_only_a_number():
     assert is_identifier_line("温 政 办 〔2023〕 42 号")
     assert not is_identifier_line("关于印发温州市某办法的通知")
     assert not is_identifier_line("根据温政办〔2023〕42号文件要求，现通知如下：")
+
+
+@pytest.mark.parametrize(
+    "stem, slug",
+    [
+        ("wzgb-2023-04", "wzgb-2023-04"),
+        ("温州公报2023年第4期", "温州公报2023年第4期"),
+        ("wzgb 2023#4", "wzgb-2023-4"),
+        ("..", "issue"),  # a file named ..pdf must not name the parent folder
+        ("../../etc", "etc"),
+        ("a\0b\\c", "a-b-c"),
+        ("", "issue"),
+    ],
+)
+def test_file_slug_is_one_safe_path_segment(stem, slug):
+    assert file_slug(stem) == slug

@@ -61,6 +61,13 @@ def test_table_cells_are_counted():
     assert (quality.chars, quality.cid) == (8, 2)  # 表 序号 名称 1 and two placeholders
 
 
+@pytest.mark.parametrize("text, noisy", [("根据浙政发[2oi6]ii号文件", 1), ("根据浙政发〔2016〕11号文件", 0), ("温政办〔2O23〕4l号", 1), ("见附件（BIOS）I号", 0)])
+def test_doc_number_with_letters_for_digits_is_ocr_noise(text, noisy):
+    quality = page_quality(page(text))
+    assert quality.ocr_noise == noisy
+    assert quality.verdict == ("uncertain" if noisy else "ok")
+
+
 def test_page_without_text_is_no_text():
     assert page_quality(page("")).verdict == "no-text"
 
@@ -81,5 +88,5 @@ def test_check_text_quality_warns_records_and_marks_documents(make_issue, dated_
     assert [(q.page, q.verdict) for q in checked.page_quality] == [(2, "uncertain"), (3, "no-text")]
     new = checked.warnings[len(issue.warnings) :]
     assert [(w.kind, w.page) for w in new] == [("text-quality", 2)]
-    assert "3 of 5 characters unreadable ((cid:…) 3)" in new[0].message
+    assert new[0].message.startswith("text uncertain: (cid:…) 3 (of 5 characters); check the text against the PDF")
     assert [d.uncertain for d in checked.documents] == [True, False]

@@ -35,6 +35,7 @@ BODY = (
     "为做好今年防汛工作，现将有关事项通知如下。",
     "一、压实防汛责任，落实各项措施。",
 )
+SIGNATURE = ("温州市人民政府", "2024年5月6日")
 
 
 # --------------------------------------------------------------------------- reportlab
@@ -51,6 +52,9 @@ def _draw_notice(pdf: canvas.Canvas, title: str, body: Sequence[str], doc_number
     pdf.setFont(SONG, BODY_SIZE)
     for index, line in enumerate(body):
         pdf.drawString(72, height - 230 - 28 * index, line)
+    bottom = height - 230 - 28 * len(body) - 40
+    for index, line in enumerate(SIGNATURE):
+        pdf.drawRightString(width - 90, bottom - 28 * index, line)
 
 
 def good_notice(path: Path, title: str = TITLE, body: Sequence[str] = BODY, doc_number: str = DOC_NUMBER) -> Path:
@@ -69,8 +73,81 @@ def fake_bold(path: Path, copies: int) -> Path:
     return path
 
 
+# Text that HTML, markdown or jinja would act on if it were not escaped.
+HOSTILE_TITLE = "关于<script>alert(1)</script>{{ 7*7 }}的通知"
+HOSTILE_LINE = "{{ 7*7 }} {% raw %} <b>粗</b> [链接](http://x)"
+DOTDOT_DOC_NUMBER = "../../温政发〔2024〕9号"
+OCR_LINE = "二、按照浙政发[2oi6]ii号文件要求执行。"
+
+
+def hostile_text(path: Path) -> Path:
+    """A notice whose title and body carry HTML, jinja and markdown syntax."""
+    return good_notice(path, title=HOSTILE_TITLE, body=("各单位：", HOSTILE_LINE))
+
+
+def dotdot_doc_number(path: Path) -> Path:
+    """A notice whose 文号 line starts with ``../../``, as if to climb out of the site."""
+    return good_notice(path, doc_number=DOTDOT_DOC_NUMBER)
+
+
+def ocr_noise(path: Path) -> Path:
+    """A notice whose text layer reads like noisy OCR: a 文号 with letters for digits."""
+    return good_notice(path, body=(*BODY, OCR_LINE))
+
+
+def shifted_baseline(path: Path) -> Path:
+    """A notice setting its digits in Times-Roman raised or lowered 1.5–2 pt off the Chinese
+    baseline, as producers mixing a Latin font do."""
+    width, height = A4
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    _draw_notice(pdf, TITLE, (), DOC_NUMBER)
+
+    def runs(x: float, baseline: float, parts: Sequence[str]) -> None:
+        for part in parts:
+            latin = part.isascii()
+            font, rise = ("Times-Roman", 1.8 if part != "5" else -1.5) if latin else (SONG, 0.0)
+            pdf.setFont(font, BODY_SIZE)
+            pdf.drawString(x, baseline + rise, part)
+            x += pdf.stringWidth(part, font, BODY_SIZE)
+
+    runs(72, height - 230, ("本通知自", "2024", "年", "6", "月", "1", "日起施行，有效期", "5", "年。"))
+    pdf.save()
+    return path
+
+
+TOC_TITLES = (
+    TITLE,
+    "温州市人民政府关于加强秋冬季安全生产工作的通知",
+    "温州市人民政府办公室关于做好节假日值班工作的通知",
+)
+
+
+def toc_with_leader_dots(path: Path) -> Path:
+    """Four pages: a 目录 whose three entries run over leader dots to their page numbers,
+    then the three notices it lists, one a page."""
+    width, height = A4
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(SONG, TITLE_SIZE)
+    pdf.drawCentredString(width / 2, height - 100, "目　　录")
+    pdf.setFont(SONG, 12)
+    pdf.drawString(72, height - 150, "【市政府文件】")
+    dot = pdf.stringWidth(".", SONG, 12)
+    for page, title in enumerate(TOC_TITLES, start=2):
+        baseline = height - 180 - 24 * page
+        pdf.drawString(72, baseline, title)
+        leader_from = 72 + pdf.stringWidth(title, SONG, 12) + 2
+        folio_from = width - 72 - pdf.stringWidth(str(page), SONG, 12)
+        pdf.drawString(leader_from, baseline, "." * int((folio_from - leader_from - 2) / dot))
+        pdf.drawString(folio_from, baseline, str(page))
+    for number, title in enumerate(TOC_TITLES, start=3):
+        pdf.showPage()
+        _draw_notice(pdf, title, BODY, f"温政发〔2024〕{number}号")
+    pdf.save()
+    return path
+
+
 def image_only_middle_page(path: Path) -> Path:
-    """Three pages: a notice, a scanned page (one picture, no text layer), its continuation."""
+    """Three pages: a notice, a scanned page (one picture, no text layer), more text."""
     from PIL import Image  # reportlab's own image dependency
 
     pdf = canvas.Canvas(str(path), pagesize=A4)
@@ -81,8 +158,6 @@ def image_only_middle_page(path: Path) -> Path:
     pdf.showPage()
     pdf.setFont(SONG, BODY_SIZE)
     pdf.drawString(72, A4[1] - 120, "二、加强监测预警，及时发布信息。")
-    pdf.drawString(400, A4[1] - 300, "温州市人民政府")
-    pdf.drawString(400, A4[1] - 330, "2024年5月6日")
     pdf.save()
     return path
 
@@ -100,6 +175,15 @@ def scan_only(path: Path) -> Path:
 def encrypted(path: Path) -> Path:
     """A notice that opens only with a user password nobody gave us."""
     pdf = canvas.Canvas(str(path), pagesize=A4, encrypt=StandardEncryption("user-secret", ownerPassword="owner-secret"))
+    _draw_notice(pdf, TITLE, BODY, DOC_NUMBER)
+    pdf.save()
+    return path
+
+
+def owner_password_only(path: Path) -> Path:
+    """A notice encrypted with an owner password and an empty user password: it opens
+    without one (but see the test: its CID font's strings stay encrypted for pdfminer)."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, encrypt=StandardEncryption("", ownerPassword="owner-secret"))
     _draw_notice(pdf, TITLE, BODY, DOC_NUMBER)
     pdf.save()
     return path
@@ -248,6 +332,16 @@ def gbk_as_winansi_pdf(path: Path, lines: Sequence[str]) -> Path:
     return raw.write(path)
 
 
+def corrupt_middle_page(path: Path) -> Path:
+    """Three pages in Helvetica; the middle page's content stream is broken bytes."""
+    raw = RawPdf()
+    font = raw.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    raw.page(_text_lines("F1", TITLE_SIZE, [b"(Page one)"]), {"F1": font})
+    raw.page(b"BT /F1 16 Tf 72 700 Td (Page two \x00\xff garbage ] >> stream ET Tj", {"F1": font})
+    raw.page(_text_lines("F1", TITLE_SIZE, [b"(Page three)"]), {"F1": font})
+    return raw.write(path)
+
+
 def no_pages(path: Path) -> Path:
     """A well-formed PDF whose page tree is empty."""
     return RawPdf().write(path)
@@ -255,7 +349,7 @@ def no_pages(path: Path) -> Path:
 
 # --------------------------------------------------------------------------- the corpus
 
-# What each bad or odd PDF is, by file name: the maker, and the outcome the tests assert.
+# Every PDF of the corpus by file name, with its maker; test_corpus.py asserts the outcome of each.
 MAKERS = {
     "fake-bold-x2.pdf": lambda path: fake_bold(path, 2),
     "fake-bold-x4.pdf": lambda path: fake_bold(path, 4),
@@ -265,13 +359,20 @@ MAKERS = {
     "pua-only.pdf": lambda path: identity_font_pdf(
         path, [TITLE, *BODY], {c: chr(0xE000 + i) for i, c in enumerate(dict.fromkeys(TITLE + "".join(BODY)))}
     ),
+    "hostile-text.pdf": hostile_text,
+    "doc-number-dotdot.pdf": dotdot_doc_number,
+    "ocr-noise.pdf": ocr_noise,
+    "shifted-baseline.pdf": shifted_baseline,
+    "toc-leader-dots.pdf": toc_with_leader_dots,
     "image-only-page.pdf": image_only_middle_page,
     "scan-only.pdf": scan_only,
     "encrypted.pdf": encrypted,
+    "owner-password-only.pdf": owner_password_only,
     "truncated.pdf": truncated,
     "zero-bytes.pdf": zero_bytes,
     "not-a-pdf.pdf": not_a_pdf,
     "no-pages.pdf": no_pages,
+    "corrupt-page.pdf": corrupt_middle_page,
 }
 
 

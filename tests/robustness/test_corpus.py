@@ -91,6 +91,35 @@ def test_kangxi_radicals_become_unified_ideographs(folder):
     assert_every_page_accounted(issue, folder / "kangxi-radicals.pdf")
 
 
+def test_digits_on_a_shifted_baseline_stay_in_their_line(folder):
+    issue = extract(folder, "shifted-baseline.pdf")
+    (doc,) = issue.documents
+    assert doc.blocks[0].text == "本通知自2024年6月1日起施行，有效期5年。"
+    assert (doc.effective_date.value, doc.validity.years) == (dt.date(2024, 6, 1), 5)
+    assert issue.warnings == ()
+    assert_every_page_accounted(issue, folder / "shifted-baseline.pdf")
+
+
+def test_toc_with_leader_dots_is_front_matter_not_a_table(folder):
+    path = folder / "toc-leader-dots.pdf"
+    assert read_pdf(path).pages[0].tables == ()
+    issue = extract(folder, "toc-leader-dots.pdf")
+    assert [(d.title, d.pages) for d in issue.documents] == [(t, (n, n)) for n, t in enumerate(corpus.TOC_TITLES, start=2)]
+    assert issue.accounting.front_matter == (1,)
+    assert_every_page_accounted(issue, path)
+
+
+def test_pdf_with_only_an_owner_password_opens_and_unmapped_text_is_flagged(folder):
+    # It opens without a password. reportlab encrypts the CID font's CIDSystemInfo strings,
+    # which pdfminer leaves encrypted: the font cannot be mapped, so the glyphs come out as
+    # (cid:N) — and the page is flagged rather than published as if it were text.
+    issue = extract(folder, "owner-password-only.pdf")
+    (quality,) = issue.page_quality
+    assert (quality.verdict, quality.cid) == ("uncertain", quality.chars)
+    assert all(doc.uncertain for doc in issue.documents)
+    assert_every_page_accounted(issue, folder / "owner-password-only.pdf")
+
+
 # ------------------------------------------------------------------ flagged
 
 
@@ -104,9 +133,18 @@ def test_unmapped_font_flags_the_page_and_marks_the_document(folder, name, count
     characters = len(corpus.TITLE + "".join(corpus.BODY))
     assert (quality.page, quality.verdict, quality.chars, getattr(quality, counted)) == (1, "uncertain", characters, characters)
     (warning,) = [w for w in issue.warnings if w.kind == "text-quality"]
-    assert warning.page == 1 and f"{characters} of {characters} characters unreadable" in warning.message
+    label = {"cid": "(cid:…)", "private_use": "private use"}[counted]
+    assert warning.page == 1 and f"text uncertain: {label} {characters} (of {characters} characters)" in warning.message
     assert issue.documents and all(doc.uncertain for doc in issue.documents)
     assert_every_page_accounted(issue, folder / name)
+
+
+def test_noisy_ocr_doc_number_flags_the_page(folder):
+    issue = extract(folder, "ocr-noise.pdf")
+    (quality,) = issue.page_quality
+    assert (quality.page, quality.ocr_noise, quality.verdict) == (1, 1, "uncertain")
+    assert all(doc.uncertain for doc in issue.documents)
+    assert_every_page_accounted(issue, folder / "ocr-noise.pdf")
 
 
 def test_image_only_page_is_flagged_and_kept_in_its_document(folder):
@@ -117,6 +155,14 @@ def test_image_only_page_is_flagged_and_kept_in_its_document(folder):
     assert doc.pages == (1, 3) and doc.uncertain
     assert "二、加强监测预警" in all_text(issue)
     assert_every_page_accounted(issue, folder / "image-only-page.pdf")
+
+
+def test_corrupt_middle_page_is_reported_and_the_others_kept(folder):
+    issue = extract(folder, "corrupt-page.pdf")
+    assert [(d.title, d.pages) for d in issue.documents] == [("Page one", (1, 1)), ("Page three", (3, 3))]
+    assert [(w.kind, w.page) for w in issue.warnings] == [("no-text", 2), ("unassigned-page", 2)]
+    assert issue.accounting.unassigned == (2,)
+    assert_every_page_accounted(issue, folder / "corrupt-page.pdf")
 
 
 def test_real_xiaobiaosong_mojibake_is_flagged():
@@ -157,3 +203,5 @@ def test_unreadable_pdf_is_one_clear_line(folder, name, message):
 def test_every_page_of_real_pdfs_is_accounted(path):
     issue = pipeline.extract_pdf(path, AS_OF)
     assert_every_page_accounted(issue, path)
+    if path.name != "XiaoBiaoSong.pdf":  # born-digital text, or repaired with certainty
+        assert issue.page_quality == ()
