@@ -114,6 +114,9 @@ def build_site(config_file: Path, full: bool = False) -> bool:
     dirty = not full and can_build_dirty(site_dir, fingerprint, pages)
     index_file = site_dir / SEARCH_INDEX
     previous = json.loads(index_file.read_text(encoding="utf-8")) if dirty else None
+    # Until this build succeeds, the next one must be full: an aborted build may leave a
+    # search index of the rebuilt pages only.
+    (site_dir / STATE_FILE).unlink(missing_ok=True)
     quiet = _DropDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
