@@ -30,6 +30,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -89,20 +90,27 @@ def page_speeds(pdf: Path) -> dict:
 
 
 def timed_command(command: list[str], cwd: Path) -> dict:
-    """Run ``command`` under GNU time: wall seconds, peak RSS (MiB) and exit status."""
-    report = cwd / ".time"
-    done = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %M", "-o", str(report), *command],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
-    wall, peak_kib = report.read_text().split()[-2:]
+    """Run ``command`` under GNU time: wall seconds, CPU seconds (user + system, its
+    children included: on a shared machine this is the figure load does not inflate),
+    peak RSS of its largest process (MiB) and exit status."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        done = subprocess.run(
+            ["/usr/bin/time", "-f", "%e %U %S %M", "-o", report.name, *command],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            check=False,
+        )
+        wall, user, system, peak_kib = report.read().split()[-4:]
     if done.returncode not in (0, 1):  # 1: a PDF failed or warnings under --strict
         raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return {"seconds": float(wall), "peak_mib": round(int(peak_kib) / 1024, 1), "status": done.returncode}
+    return {
+        "seconds": float(wall),
+        "cpu_seconds": round(float(user) + float(system), 2),
+        "peak_mib": round(int(peak_kib) / 1024, 1),
+        "status": done.returncode,
+    }
 
 
 def build(root: Path) -> dict:
@@ -118,6 +126,7 @@ def build(root: Path) -> dict:
         "extract": extraction,
         "site": site,
         "seconds": round(extraction["seconds"] + site["seconds"], 2),
+        "cpu_seconds": round(extraction["cpu_seconds"] + site["cpu_seconds"], 2),
         "peak_mib": max(extraction["peak_mib"], site["peak_mib"]),
     }
 
@@ -167,6 +176,14 @@ def archive_run(size: int, pool: list[Path], work: Path) -> dict:
 # --------------------------------------------------------------------------- report
 
 
+def timing(build_run: dict) -> str:
+    """``total (extract + site) [cpu]`` for one build."""
+    return (
+        f"{build_run['seconds']} ({build_run['extract']['seconds']} + {build_run['site']['seconds']}) "
+        f"[{build_run['cpu_seconds']}]"
+    )
+
+
 def markdown(results: dict) -> str:
     speed = results["speed"]
     rates = speed["pages_per_second"]
@@ -182,15 +199,16 @@ def markdown(results: dict) -> str:
         f"Pipeline / bare pdfplumber chars = **{speed['pipeline_vs_pdfplumber_chars']}×** (target ≥ 0.5×); "
         f"pipeline / pdftotext = {speed['pipeline_vs_pdftotext']}×.",
         "",
-        "| issues | cold build s (extract + site) | cold peak MiB | +1 issue s (extract + site) | +1 peak MiB "
+        "Build times are wall seconds (extraction + site), then CPU seconds in brackets.",
+        "",
+        "| issues | cold build s | cold peak MiB | +1 issue s | +1 peak MiB "
         "| site MiB | site files | search index bytes | bytes before first result |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for run in results["archives"]:
         cold, plus = run["cold"], run["plus_one_issue"]
         lines.append(
-            f"| {run['issues']} | {cold['seconds']} ({cold['extract']['seconds']} + {cold['site']['seconds']}) "
-            f"| {cold['peak_mib']} | {plus['seconds']} ({plus['extract']['seconds']} + {plus['site']['seconds']}) "
+            f"| {run['issues']} | {timing(cold)} | {cold['peak_mib']} | {timing(plus)} "
             f"| {plus['peak_mib']} | {run['site_bytes'] / 2**20:.1f} | {run['site_files']} "
             f"| {run['search'].get('index_bytes')} | {run['search'].get('bytes_before_first_result')} |"
         )
