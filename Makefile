@@ -13,7 +13,7 @@ export AS_OF STRICT
 # Silences material's end-of-life banner, which would bury the build's own output.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve clean golden bench
+.PHONY: build test serve clean golden bench bench-scale
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,11 +22,13 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 # A PDF that fails is reported and skipped: the site is still built from the others,
-# then make exits with the extractor's non-zero status.
+# then make exits with the extractor's non-zero status. Incremental: unchanged PDFs come
+# from .cache/extract, unchanged pages are not rewritten, and extract.site rebuilds only
+# changed pages when that equals a full build (FULL=1 forces a full one).
 build: $(INSTALLED)
 	status=0; \
 	$(BIN)/python -m extract build source_pdfs --docs docs || status=$$?; \
-	$(BIN)/mkdocs build --strict --quiet && exit $$status
+	$(BIN)/python -m extract.site $(if $(FULL),--full) && exit $$status
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest -q
@@ -42,6 +44,11 @@ golden: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench_stages.py source_pdfs/*.pdf
 
+# Archive scale: pages/s against pdfplumber and pdftotext, cold and +1-issue builds of
+# 12, 60 and 240 synthetic issues; writes bench/results/scale.{json,md}. Takes a while.
+bench-scale: $(INSTALLED)
+	$(BIN)/python bench/bench_scale.py
+
 clean:
-	rm -rf docs site .pytest_cache
+	rm -rf docs site .pytest_cache .cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -1,8 +1,8 @@
 """Extraction results cached per PDF, so a build re-extracts only new or changed PDFs.
 
 An entry is keyed by the SHA-256 of the PDF's bytes, its file name (the issue id falls back
-to it and ``Issue.pdf_name`` names it) and ``PIPELINE_VERSION``: a hash of the ``extract``
-package's own sources. Any edit to any stage changes the version and so misses every
+to it and ``Issue.pdf_name`` names it) and ``pipeline_version()``: a hash of the ``extract``
+package's own sources and of the PDF libraries' versions. Any edit to any stage changes the version and so misses every
 entry; that is coarser than per-stage versions but cannot forget a bump. Entries live in
 ``CACHE_DIR/<version>/`` so entries of older versions are never read (delete the folder
 to reclaim the space).
@@ -25,6 +25,7 @@ import pickle
 import tempfile
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from .model import Issue
@@ -35,10 +36,15 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_CACHE_DIR = Path(".cache/extract")
 
 
+# Libraries whose version changes what is extracted from the same bytes.
+READER_LIBRARIES = ("pdfplumber", "pdfminer.six")
+
+
 @cache
 def pipeline_version() -> str:
-    """Hex SHA-256 over the ``extract`` package's ``*.py`` files (names and bytes), in name order."""
-    digest = hashlib.sha256()
+    """Hex SHA-256 over the versions of ``READER_LIBRARIES`` and the ``extract`` package's
+    ``*.py`` files (names and bytes), in name order."""
+    digest = hashlib.sha256(" ".join(f"{name} {version(name)}" for name in READER_LIBRARIES).encode())
     for source in sorted(PACKAGE_DIR.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
     return digest.hexdigest()

@@ -222,7 +222,11 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
     result.issues = pipeline.check_archive(pipeline.distinct_ids(result.issues))
     if args.verbose or strict:
         print_warnings(result.issues, console)
-    render.render_site(result.issues, args.docs, as_of, args.src_dir, failures=result.failures)
+    counts = render.render_site(result.issues, args.docs, as_of, args.src_dir, failures=result.failures)
+    console.print(
+        f"{args.docs}: {counts.written} files written, {counts.unchanged} unchanged, {counts.removed} removed",
+        markup=False,
+    )
     Console(highlight=False).print(summary_table(result))
     return exit_status(result, strict, console)
 

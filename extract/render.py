@@ -38,11 +38,12 @@ from markupsafe import Markup
 from extract.api import pdf_url, write_api
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
 from extract.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
+from extract.staging import SyncCounts, staged
 from extract.validity import write_validity
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
-# What render_site owns under docs_dir: removed before each build so no stale page survives.
+# What render_site owns under docs_dir: files there that a build no longer writes are removed.
 GENERATED_PATHS = ("index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf")
 STYLESHEET = "assets/gazette.css"
 
@@ -311,16 +312,6 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
 # --------------------------------------------------------------------------- render
 
 
-def clear_generated(docs_dir: Path) -> None:
-    """Remove what an earlier build wrote, so deleted PDFs or documents leave no pages."""
-    for name in GENERATED_PATHS:
-        path = docs_path(docs_dir, name)
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
-
-
 def copy_pdfs(issues: Sequence[Issue], source_dir: Path, docs_dir: Path) -> None:
     for issue in issues:
         target = docs_path(docs_dir, "pdf", issue.pdf_name)
@@ -364,21 +355,26 @@ def render_site(
     as_of: dt.date,
     source_dir: Path,
     failures: Sequence[str] = (),
-) -> None:
+) -> SyncCounts:
     """Write the markdown site, PDFs and static API for ``issues`` into ``docs_dir``.
 
     ``source_dir`` holds the issue PDFs (``Issue.pdf_name``), copied to ``docs/pdf/``.
     ``as_of`` is the date statuses refer to; ``failures`` are one-line messages for PDFs
-    that could not be extracted, listed in the report. Raises ValueError when an id would
-    make a path outside ``docs_dir``; OSError when a PDF cannot be copied.
+    that could not be extracted, listed in the report. The site is rendered into a staging
+    folder and only changed files replace those in ``docs_dir`` (unchanged ones keep their
+    modification time; pages no longer generated are removed): returns those counts.
+    Raises ValueError when an id would make a path outside ``docs_dir``; OSError when a
+    PDF cannot be copied.
     """
     site = Site(publication_order(issues))
     env = make_environment()
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    clear_generated(docs_dir)
-    copy_pdfs(site.issues, source_dir, docs_dir)
-    copy_stylesheet(TEMPLATES_DIR, docs_dir)
-    # First: it also registers the globals that the document pages' validity panel uses.
-    write_validity(site.documents, as_of, docs_dir, env, lambda doc: pdf_url(site.issue_of(doc).pdf_name))
-    render_pages(site, env, docs_dir, as_of, failures)
-    write_api(site.issues, docs_path(docs_dir, "api"), as_of, failures)
+    with staged(docs_dir, GENERATED_PATHS) as staging:
+        out = staging.folder
+        copy_pdfs(site.issues, source_dir, out)
+        copy_stylesheet(TEMPLATES_DIR, out)
+        # First: it also registers the globals that the document pages' validity panel uses.
+        write_validity(site.documents, as_of, out, env, lambda doc: pdf_url(site.issue_of(doc).pdf_name))
+        render_pages(site, env, out, as_of, failures)
+        write_api(site.issues, docs_path(out, "api"), as_of, failures)
+    assert staging.counts is not None
+    return staging.counts

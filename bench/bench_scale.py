@@ -1,0 +1,246 @@
+"""Archive scale and speed, side by side in one run.
+
+Usage: ``python bench/bench_scale.py [--sizes 12,60,240] [--work DIR] [--out bench/results]``.
+
+Reports:
+
+* pages/s on the sample PDF of the whole pipeline (``extract_pdf``), of bare pdfplumber
+  char parsing (``page.chars`` on every page) and of ``pdftotext`` (the speed ceiling);
+* for each archive size N (synthetic issues from ``bench/synthetic_archive.py``): the cold
+  build (empty cache, empty docs/ and site/) and the incremental build after adding issue
+  N+1, each as extraction + site (``mkdocs build``, as ``make build`` runs them) wall time
+  and peak memory (max RSS of the largest process, from GNU time), then the site's size,
+  its search index bytes and the bytes a reader fetches before the first search result.
+
+Search measurement: when ``bench/bench_search.py`` provides ``measure(site_dir) -> dict``
+its figures are reported; otherwise the bytes of mkdocs' ``search/search_index.json``,
+which the browser fetches whole before it can show a result.
+
+Writes ``OUT/scale.json`` and ``OUT/scale.md`` and prints the tables. Timings depend on the
+machine and its load; the run records the core count and load average with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pdfplumber
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.synthetic_archive import write_archive  # noqa: E402
+from extract.pipeline import extract_pdf  # noqa: E402
+
+SAMPLE_PDF = REPO / "source_pdfs" / "wzgb-2023-04.pdf"
+AS_OF = "2026-11-29"
+SIZES = (12, 60, 240)
+SEARCH_BENCH = REPO / "bench" / "bench_search.py"
+
+
+# --------------------------------------------------------------------------- speed
+
+
+def best_seconds(run, repeats: int = 2) -> float:
+    """Fastest wall time of ``repeats`` runs of ``run()``, in seconds."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def bare_chars(pdf: Path) -> None:
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            page.chars  # noqa: B018 - parsing the page's chars is what is timed
+
+
+def page_speeds(pdf: Path) -> dict:
+    """Pages per second of the pipeline, bare pdfplumber chars and pdftotext on ``pdf``."""
+    with pdfplumber.open(pdf) as document:
+        pages = len(document.pages)
+    seconds = {
+        "pipeline": best_seconds(lambda: extract_pdf(pdf, dt.date.fromisoformat(AS_OF))),
+        "pdfplumber_chars": best_seconds(lambda: bare_chars(pdf)),
+        "pdftotext": best_seconds(lambda: subprocess.run(["pdftotext", str(pdf), os.devnull], check=True)),
+    }
+    speeds = {name: pages / spent for name, spent in seconds.items()}
+    return {
+        "pdf": pdf.name,
+        "pages": pages,
+        "pages_per_second": {name: round(speed, 1) for name, speed in speeds.items()},
+        "pipeline_vs_pdfplumber_chars": round(speeds["pipeline"] / speeds["pdfplumber_chars"], 2),
+        "pipeline_vs_pdftotext": round(speeds["pipeline"] / speeds["pdftotext"], 3),
+    }
+
+
+# --------------------------------------------------------------------------- builds
+
+
+def timed_command(command: list[str], cwd: Path) -> dict:
+    """Run ``command`` under GNU time: wall seconds, CPU seconds (user + system, its
+    children included: on a shared machine this is the figure load does not inflate),
+    peak RSS of its largest process (MiB) and exit status."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        done = subprocess.run(
+            ["/usr/bin/time", "-f", "%e %U %S %M", "-o", report.name, *command],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            check=False,
+        )
+        wall, user, system, peak_kib = report.read().split()[-4:]
+    if done.returncode not in (0, 1):  # 1: a PDF failed or warnings under --strict
+        raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return {
+        "seconds": float(wall),
+        "cpu_seconds": round(float(user) + float(system), 2),
+        "peak_mib": round(int(peak_kib) / 1024, 1),
+        "status": done.returncode,
+    }
+
+
+def build(root: Path) -> dict:
+    """One ``make build`` of ``root/src`` into ``root/docs`` and ``root/site``: extraction
+    then mkdocs, each timed."""
+    extraction = timed_command(
+        [sys.executable, "-m", "extract", "build", str(root / "src"), "--docs", str(root / "docs"),
+         "--cache", str(root / "cache"), "--as-of", AS_OF],
+        REPO,
+    )
+    site = timed_command([sys.executable, "-m", "extract.site", "--config", str(root / "mkdocs.yml")], REPO)
+    return {
+        "extract": extraction,
+        "site": site,
+        "seconds": round(extraction["seconds"] + site["seconds"], 2),
+        "cpu_seconds": round(extraction["cpu_seconds"] + site["cpu_seconds"], 2),
+        "peak_mib": max(extraction["peak_mib"], site["peak_mib"]),
+    }
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def search_figures(site: Path) -> dict:
+    """Search index bytes and bytes fetched before the first result (see module doc)."""
+    if SEARCH_BENCH.is_file():
+        spec = importlib.util.spec_from_file_location("bench_search", SEARCH_BENCH)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        if hasattr(module, "measure"):
+            return {"source": "bench/bench_search.py", **module.measure(site)}
+    index = site / "search" / "search_index.json"
+    size = index.stat().st_size if index.is_file() else 0
+    return {"source": "mkdocs search_index.json", "index_bytes": size, "bytes_before_first_result": size}
+
+
+def archive_run(size: int, pool: list[Path], work: Path) -> dict:
+    """Cold build of ``size`` issues, then the build after adding one more."""
+    root = work / f"archive-{size}"
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "src").mkdir(parents=True)
+    for pdf in pool[:size]:
+        (root / "src" / pdf.name).symlink_to(pdf)
+    (root / "mkdocs.yml").write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {root / 'docs'}\nsite_dir: {root / 'site'}\n", encoding="utf-8"
+    )
+    cold = build(root)
+    added = pool[size]
+    (root / "src" / added.name).symlink_to(added)
+    incremental = build(root)
+    site = root / "site"
+    return {
+        "issues": size,
+        "cold": cold,
+        "plus_one_issue": incremental,
+        "site_bytes": folder_bytes(site),
+        "site_files": sum(1 for p in site.rglob("*") if p.is_file()),
+        "search": search_figures(site),
+    }
+
+
+# --------------------------------------------------------------------------- report
+
+
+def timing(build_run: dict) -> str:
+    """``total (extract + site) [cpu]`` for one build."""
+    return (
+        f"{build_run['seconds']} ({build_run['extract']['seconds']} + {build_run['site']['seconds']}) "
+        f"[{build_run['cpu_seconds']}]"
+    )
+
+
+def markdown(results: dict) -> str:
+    speed = results["speed"]
+    rates = speed["pages_per_second"]
+    lines = [
+        f"# Archive scale and speed ({results['date']}, {results['cores']} cores, load {results['load']})",
+        "",
+        f"Sample PDF {speed['pdf']}, {speed['pages']} pages:",
+        "",
+        "| reader | pages/s |",
+        "| --- | ---: |",
+        *(f"| {name} | {rate} |" for name, rate in rates.items()),
+        "",
+        f"Pipeline / bare pdfplumber chars = **{speed['pipeline_vs_pdfplumber_chars']}×** (target ≥ 0.5×); "
+        f"pipeline / pdftotext = {speed['pipeline_vs_pdftotext']}×.",
+        "",
+        "Build times are wall seconds (extraction + site), then CPU seconds in brackets.",
+        "",
+        "| issues | cold build s | cold peak MiB | +1 issue s | +1 peak MiB "
+        "| site MiB | site files | search index bytes | bytes before first result |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for run in results["archives"]:
+        cold, plus = run["cold"], run["plus_one_issue"]
+        lines.append(
+            f"| {run['issues']} | {timing(cold)} | {cold['peak_mib']} | {timing(plus)} "
+            f"| {plus['peak_mib']} | {run['site_bytes'] / 2**20:.1f} | {run['site_files']} "
+            f"| {run['search'].get('index_bytes')} | {run['search'].get('bytes_before_first_result')} |"
+        )
+    lines += ["", f"Search figures from: {results['archives'][0]['search']['source'] if results['archives'] else '-'}."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="archive sizes (default 12,60,240)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/gazette-bench-scale"), help="scratch folder")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results", help="results folder")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(size) for size in args.sizes.split(","))
+    pool = write_archive(max(sizes) + 1, args.work / "pdfs")
+    results = {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "cores": os.cpu_count(),
+        "load": " ".join(f"{value:.2f}" for value in os.getloadavg()),
+        "speed": page_speeds(SAMPLE_PDF),
+        "archives": [],
+    }
+    for size in sizes:
+        results["archives"].append(archive_run(size, pool, args.work))
+        print(f"{size} issues done", file=sys.stderr)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "scale.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = markdown(results)
+    (args.out / "scale.md").write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,154 @@
+"""Build the site with mkdocs, rebuilding only changed pages when that gives the same site.
+
+``python -m extract.site [--config mkdocs.yml] [--full]`` (``make build`` runs it after the
+extractor). mkdocs' ``--dirty`` mode rebuilds a page only when its markdown is newer than
+its HTML; the extractor rewrites only changed pages (see ``staging``), so after adding one
+issue only that issue's pages and the index pages that list it are rebuilt. That equals a
+full build when:
+
+* the configuration (nav, theme, plugins, extra CSS/JS) and the mkdocs and theme versions
+  are those of the last build — they shape every page: recorded in ``site/.build.json``;
+* no page was removed since the last build — a dirty build would leave its HTML behind and
+  not re-check links to it: the list of pages is recorded too;
+* the search index still covers every page: a dirty build indexes only the pages it
+  rebuilds, so the previous ``search/search_index.json`` entries of the other pages are
+  merged back in.
+
+Otherwise (or with ``--full``) it is a full, clean build. Both are ``--strict``: mkdocs'
+own warning that a dirty build may be inaccurate is dropped, since the rules above are
+what make it accurate here. The site's nav is fixed in ``mkdocs.yml``; document pages are
+not in it, which is what keeps their HTML independent of one another.
+
+Exit status: 0 when built; 1 when mkdocs aborts (its messages say why).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+STATE_FILE = ".build.json"
+SEARCH_INDEX = Path("search") / "search_index.json"
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def config_fingerprint(config_file: Path) -> str:
+    """SHA-256 over the config file, each file it INHERITs from, and mkdocs and theme versions."""
+    digest = hashlib.sha256(f"mkdocs {version('mkdocs')} material {version('mkdocs-material')}".encode())
+    path: Path | None = config_file.resolve()
+    while path is not None:
+        text = path.read_text(encoding="utf-8")
+        digest.update(text.encode())
+        parent = next((line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("INHERIT:")), None)
+        path = (path.parent / parent).resolve() if parent else None
+    return digest.hexdigest()
+
+
+def markdown_pages(docs_dir: Path) -> list[str]:
+    """The docs folder's markdown pages, relative paths in order (hidden folders skipped)."""
+    return sorted(
+        str(path.relative_to(docs_dir))
+        for path in docs_dir.rglob("*.md")
+        if not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+    )
+
+
+def can_build_dirty(site_dir: Path, fingerprint: str, pages: list[str]) -> bool:
+    """True when the last build's state says a dirty build now equals a full one."""
+    try:
+        state = json.loads((site_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (
+        state.get("config") == fingerprint
+        and set(state.get("pages", ())) <= set(pages)
+        and (site_dir / SEARCH_INDEX).is_file()
+    )
+
+
+class _DropDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def merge_search_index(previous: dict, rebuilt: dict, pages: list[str], use_directory_urls: bool) -> dict:
+    """The search index of a dirty build made whole: ``rebuilt``'s entries plus those of
+    ``previous`` for pages not rebuilt and still present. Entries are mkdocs' and material's
+    ``{"location": "doc/x/#anchor", "title", "text"}``; a page's entries share the location
+    before ``#``."""
+    rebuilt_pages = {entry["location"].split("#", 1)[0] for entry in rebuilt.get("docs", ())}
+    present = {page_location(page, use_directory_urls) for page in pages}
+    kept = [
+        entry
+        for entry in previous.get("docs", ())
+        if (page := entry["location"].split("#", 1)[0]) not in rebuilt_pages and page in present
+    ]
+    return {**rebuilt, "docs": kept + list(rebuilt.get("docs", ()))}
+
+
+def page_location(page: str, use_directory_urls: bool) -> str:
+    """A markdown page's site-relative URL as mkdocs writes it: ``doc/x/index.md`` ->
+    ``doc/x/``, ``types/brief.md`` -> ``types/brief/``, ``index.md`` -> ``""``."""
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def build_site(config_file: Path, full: bool = False) -> bool:
+    """Build the site of ``config_file``; returns True when the build was dirty (incremental).
+    Raises ``mkdocs.exceptions.Abort`` when mkdocs aborts (``--strict`` warnings included)."""
+    config = load_config(str(config_file), strict=True)
+    site_dir, docs_dir = Path(config.site_dir), Path(config.docs_dir)
+    fingerprint = config_fingerprint(config_file)
+    pages = markdown_pages(docs_dir)
+    dirty = not full and can_build_dirty(site_dir, fingerprint, pages)
+    index_file = site_dir / SEARCH_INDEX
+    previous = json.loads(index_file.read_text(encoding="utf-8")) if dirty else None
+    # Until this build succeeds, the next one must be full: an aborted build may leave a
+    # search index of the rebuilt pages only.
+    (site_dir / STATE_FILE).unlink(missing_ok=True)
+    quiet = _DropDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    try:
+        build(config, dirty=dirty)
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+    if previous is not None and index_file.is_file():
+        rebuilt = json.loads(index_file.read_text(encoding="utf-8"))
+        merged = merge_search_index(previous, rebuilt, pages, config.use_directory_urls)
+        index_file.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (site_dir / STATE_FILE).write_text(json.dumps({"config": fingerprint, "pages": pages}), encoding="utf-8")
+    return dirty
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extract.site", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs config (default mkdocs.yml)")
+    parser.add_argument("--full", action="store_true", help="always make a full, clean build")
+    args = parser.parse_args(argv)
+    handler = logging.StreamHandler()  # mkdocs' messages only, as its own command line shows them
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.WARNING)
+    try:
+        dirty = build_site(args.config, args.full)
+    except (Abort, ConfigurationError) as error:
+        print(f"error: site not built: {error}", file=sys.stderr)
+        return 1
+    print(f"site built ({'incremental' if dirty else 'full'})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
