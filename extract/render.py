@@ -36,14 +36,20 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from extract.api import pdf_url, write_api
+from extract.calendar import calendar_ics, calendars
+from extract.datefmt import long_date, month_day, weekday, year_month
+from extract.doclinks import document_links
+from extract.feeds import FEED_DIR, atom_xml, site_feeds
+from extract.statistics import table_exports
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
 from extract.validity import write_validity
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 # What render_site owns under docs_dir: removed before each build so no stale page survives.
-GENERATED_PATHS = ("index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf")
+GENERATED_PATHS = ("index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf", "calendar", FEED_DIR)
 STYLESHEET = "assets/gazette.css"
+READER_SCRIPT = "assets/reader.js"  # citation copy button, calendar filter
 
 TYPE_LABELS = {
     DocType.NOTICE: "通知",
@@ -287,6 +293,10 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         table_html=table_html,
         heading_marks=heading_marks,
         urlquote=lambda value: quote(str(value)),
+        long_date=long_date,
+        month_day=month_day,
+        year_month=year_month,
+        weekday=weekday,
     )
     env.globals.update(
         # Interface strings are written in Chinese and wrapped in t(): the site's source
@@ -328,6 +338,27 @@ def copy_stylesheet(templates_dir: Path, docs_dir: Path) -> None:
     shutil.copyfile(templates_dir / STYLESHEET, target)
 
 
+def write_reader_files(site: Site, env: Environment, docs_dir: Path, as_of: dt.date) -> None:
+    """Write the files beside the pages: statistics tables as CSV and SVG charts next to
+    their document page, each calendar month's .ics, the Atom feeds and ``assets/reader.js``."""
+    chart = env.get_template("partials/chart.svg.j2")
+    for doc in site.documents:
+        for table in table_exports(doc):
+            write_page(docs_dir, ["doc", doc.id, table.csv_name], "\ufeff" + table.csv)
+            if table.chart and table.svg_name:
+                note = env.globals["t"]("数据见《{title}》表 {number}。").format(title=doc.title, number=table.number)
+                write_page(docs_dir, ["doc", doc.id, table.svg_name], chart.render(layout=table.chart, table_note=note))
+    for month in calendars(site.documents, site.issue_of):
+        path = docs_path(docs_dir, "calendar", month.id, month.ics_name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(calendar_ics(month, f"温州市人民政府记事 {year_month(month.month)}"))
+    for feed in site_feeds(site.issues, issue_label, lambda t: TYPE_LABELS[t], as_of):
+        path = docs_path(docs_dir, FEED_DIR, f"{feed.name}.xml")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(atom_xml(feed))
+    shutil.copyfile(TEMPLATES_DIR / READER_SCRIPT, docs_path(docs_dir, *READER_SCRIPT.split("/")))
+
+
 def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, failures: Sequence[str]) -> None:
     """Write every markdown page of the site."""
     common = {"site": site, "as_of": as_of}
@@ -340,9 +371,15 @@ def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, f
     for issue in site.issues:
         page(["issues", issue.id, "index.md"], "issue.md.j2", root="../../", issue=issue, sections=sections_of(issue))
     by_number = site.by_doc_number()
+    links = document_links(site.documents)
     for doc in site.documents:
         target = by_number.get(doc.interprets) if doc.interprets else None
-        page(["doc", doc.id, "index.md"], "document.md.j2", root="../../", doc=doc, issue=site.issue_of(doc), interprets_doc=target)
+        page(["doc", doc.id, "index.md"], "document.md.j2", root="../../", doc=doc, issue=site.issue_of(doc), interprets_doc=target,
+             links=links[doc.id], tables=table_exports(doc))
+    months = calendars(site.documents, site.issue_of)
+    page(["calendar", "index.md"], "calendar_index.md.j2", root="../", calendars=months)
+    for month in months:
+        page(["calendar", month.id, "index.md"], "calendar.md.j2", root="../../", calendar=month)
     page(["types", "index.md"], "types_index.md.j2", root="../")
     for doc_type, documents in site.by_type():
         page(["types", f"{doc_type.value}.md"], "type.md.j2", root="../", doc_type=doc_type, documents=documents)
@@ -375,4 +412,5 @@ def render_site(
     # First: it also registers the globals that the document pages' validity panel uses.
     write_validity(site.documents, as_of, docs_dir, env, lambda doc: pdf_url(site.issue_of(doc).pdf_name))
     render_pages(site, env, docs_dir, as_of, failures)
+    write_reader_files(site, env, docs_dir, as_of)
     write_api(site.issues, docs_path(docs_dir, "api"), as_of, failures)
