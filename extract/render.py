@@ -153,10 +153,31 @@ def write_page(docs_dir: Path, segments: Sequence[str], text: str) -> Path:
 # --------------------------------------------------------------------------- body blocks
 
 
-def heading_marks(block: Block) -> str:
-    """Markdown ``#`` marks for a heading block: one level below the page's h1, at most h6."""
-    level = block.level if block.kind is BlockKind.HEADING else 1
-    return "#" * min(max(level, 1) + 1, 6)
+def _outline_level(block: Block) -> int | None:
+    """A block's level in the document's outline (title blocks are 1), None for body text."""
+    if block.kind is BlockKind.TITLE:
+        return 1
+    return max(block.level, 1) if block.kind is BlockKind.HEADING else None
+
+
+def heading_marks(blocks: Sequence[Block]) -> list[str]:
+    """Markdown ``#`` marks per block (``""`` for non-headings), headings in order.
+
+    Source levels are ranked (a document using only 3 = （一） gets h2), and a heading is
+    never more than one level deeper than the one before it, so the page's outline starts
+    below its h1 and skips no level (WCAG 1.3.1, axe ``heading-order``); at most h6.
+    """
+    levels = [_outline_level(block) for block in blocks]
+    rank = {level: index for index, level in enumerate(sorted({lv for lv in levels if lv is not None}))}
+    marks: list[str] = []
+    previous = 1
+    for level in levels:
+        if level is None:
+            marks.append("")
+            continue
+        previous = min(rank[level] + 2, previous + 1, 6)
+        marks.append("#" * previous)
+    return marks
 
 
 def _table_cells(grid: TableGrid, row: int) -> list[tuple[str, int, int]]:

@@ -69,3 +69,21 @@ def test_document_page_links_related_documents_and_neighbours(measure_page):
     assert 'rel="next" href="../../doc/brief-hostile/"' in measure_page
     assert 'rel="prev"' not in measure_page
     assert "pdf/sample.pdf#page=1" in measure_page
+
+
+@pytest.mark.parametrize(
+    "levels, marks",
+    [
+        ([3, 3], ["##", "##"]),  # only （一） headings: they are the page's sections
+        ([2, 3, 2], ["##", "###", "##"]),
+        ([3, 2, 3], ["##", "##", "###"]),  # a deeper heading first is not nested under nothing
+        ([1, 2, 3], ["##", "###", "####"]),
+    ],
+)
+def test_heading_levels_start_below_h1_and_skip_none(levels, marks):
+    from tests.conftest import block
+    from extract.model import BlockKind
+
+    blocks = [block(BlockKind.HEADING, f"标题{n}", level=level) for n, level in enumerate(levels)]
+    blocks.insert(1, block(BlockKind.PARAGRAPH, "正文"))
+    assert render.heading_marks(blocks) == [marks[0], "", *marks[1:]]
