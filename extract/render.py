@@ -393,11 +393,12 @@ def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, f
         page(["issues", issue.id, "index.md"], "issue.md.j2", root="../../", issue=issue, sections=sections_of(issue))
     by_number = site.by_doc_number()
     links = document_links(site.documents)
+    months = calendars(site.documents, site.issue_of)
+    month_of = {month.doc.id: month for month in months}
     for doc in site.documents:
         target = by_number.get(doc.interprets) if doc.interprets else None
         page(["doc", doc.id, "index.md"], "document.md.j2", root="../../", doc=doc, issue=site.issue_of(doc), interprets_doc=target,
-             links=links[doc.id], tables=table_exports(doc))
-    months = calendars(site.documents, site.issue_of)
+             links=links[doc.id], tables=table_exports(doc), calendar=month_of.get(doc.id))
     page(["calendar", "index.md"], "calendar_index.md.j2", root="../", calendars=months)
     for month in months:
         page(["calendar", month.id, "index.md"], "calendar.md.j2", root="../../", calendar=month)

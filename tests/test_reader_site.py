@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 READER_TEMPLATES = [
-    "calendar.md.j2", "calendar_index.md.j2", "partials/citation.html.j2", "partials/doc_nav.html.j2",
+    "document.md.j2", "calendar.md.j2", "calendar_index.md.j2", "partials/citation.html.j2", "partials/doc_nav.html.j2",
     "partials/related.html.j2", "partials/statistics.html.j2", "partials/chart.svg.j2", "partials/feed_links.md.j2",
 ]
 
@@ -47,6 +48,14 @@ def test_calendar_month_has_the_days_of_the_sample_and_an_ics(built_site):
     events = icalendar.Calendar.from_ical((built_site / "site" / "calendar" / "2023-04" / "2023-04.ics").read_bytes()).walk("VEVENT")
     assert len(events) == page.count("<li>")
     assert any("毛伟平" in str(event["summary"]) for event in events)
+    document = (built_site / "site" / "doc" / "2023-04-item-17" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../calendar/2023-04/"' in document
+
+
+def test_calendar_days_are_sections_of_the_site_search(built_site):
+    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    days = [doc for doc in index["docs"] if doc["location"].startswith("calendar/2023-04/#h2023-04-")]
+    assert days and any("毛伟平" in doc["text"].replace("\u200b", "") for doc in days)
 
 
 def test_measure_links_to_its_interpretation_and_neighbours(built_site):
