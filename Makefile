@@ -13,12 +13,14 @@ export AS_OF STRICT
 # Silences material's end-of-life banner, which would bury the build's own output.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve clean golden bench bench-scale
+.PHONY: build test serve clean golden bench bench-scale screenshots
 
-$(INSTALLED): pyproject.toml
+# npm ci installs axe-core for the accessibility tests (package-lock.json) where npm exists.
+$(INSTALLED): pyproject.toml package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	if command -v npm >/dev/null; then npm ci --silent --no-audit --no-fund; fi
 	touch $@
 
 # A PDF that fails is reported and skipped: the site is still built from the others,
@@ -33,8 +35,14 @@ build: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest -q
 
-serve: build  # live reload of docs/; rerun `make build` after changing a PDF or template
-	$(BIN)/mkdocs serve
+# Live reload at http://127.0.0.1:8000/: a change to docs/ reloads the page; a change to
+# templates/ or source_pdfs/ re-runs the extractor first (mkdocs.serve.yml).
+serve: build
+	$(BIN)/mkdocs serve -f mkdocs.serve.yml
+
+# Phone (390 px) and desktop (1280 px) screenshots of the main page types into screenshots/.
+screenshots: build
+	$(BIN)/python scripts/screenshots.py --site site --out screenshots
 
 # Regenerates golden files next to the fixtures; review the diff before committing it.
 # Filled in by the golden tests' owner once the goldens' format is settled.
@@ -50,5 +58,5 @@ bench-scale: $(INSTALLED)
 	$(BIN)/python bench/bench_scale.py
 
 clean:
-	rm -rf docs site .pytest_cache .cache
+	rm -rf docs site .pytest_cache .cache node_modules
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

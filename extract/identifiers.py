@@ -80,6 +80,17 @@ class RegistrationNumber:
         return f"ZJCC{self.cls}-{self.year}-{self.seq}"
 
 
+def position_id(issue_id: str, position: int) -> str:
+    """The id of a document without a 文号: its issue and 1-based position in gazette order.
+
+    ``position_id("2023-04", 17)`` -> ``2023-04-item-17``. The word keeps it from reading as
+    a date (2023-04-17). Raises ValueError for a position below 1.
+    """
+    if position < 1:
+        raise ValueError(f"Invalid position: {position} (positions are 1-based)")
+    return f"{issue_id}-item-{position}"
+
+
 # Words that run into a 文号 in prose (依据温政办〔2023〕42号和温政发…): not part of the 机关代字.
 LEADING_WORDS = re.compile(r"^(?:依据|根据|按照|参照|对照|执行|印发|转发|经|按|和|及|与|或|的|是|见|对|将|在|由)+")
 

@@ -36,6 +36,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from extract.api import pdf_url, write_api
+from extract.calendar import calendar_ics, calendars
+from extract.datefmt import long_date, month_day, weekday, year_month
+from extract.doclinks import document_links
+from extract.feeds import FEED_DIR, atom_xml, site_feeds
+from extract.statistics import table_exports
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
 from extract.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
 from extract.staging import SyncCounts, staged
@@ -44,8 +49,9 @@ from extract.validity import write_validity
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 # What render_site owns under docs_dir: files there that a build no longer writes are removed.
-GENERATED_PATHS = ("index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf")
+GENERATED_PATHS = ("index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf", "calendar", FEED_DIR)
 STYLESHEET = "assets/gazette.css"
+READER_SCRIPT = "assets/reader.js"  # citation copy button, calendar filter
 
 TYPE_LABELS = {
     DocType.NOTICE: "通知",
@@ -149,10 +155,31 @@ def write_page(docs_dir: Path, segments: Sequence[str], text: str) -> Path:
 # --------------------------------------------------------------------------- body blocks
 
 
-def heading_marks(block: Block) -> str:
-    """Markdown ``#`` marks for a heading block: one level below the page's h1, at most h6."""
-    level = block.level if block.kind is BlockKind.HEADING else 1
-    return "#" * min(max(level, 1) + 1, 6)
+def _outline_level(block: Block) -> int | None:
+    """A block's level in the document's outline (title blocks are 1), None for body text."""
+    if block.kind is BlockKind.TITLE:
+        return 1
+    return max(block.level, 1) if block.kind is BlockKind.HEADING else None
+
+
+def heading_marks(blocks: Sequence[Block]) -> list[str]:
+    """Markdown ``#`` marks per block (``""`` for non-headings), headings in order.
+
+    Source levels are ranked (a document using only 3 = （一） gets h2), and a heading is
+    never more than one level deeper than the one before it, so the page's outline starts
+    below its h1 and skips no level (WCAG 1.3.1, axe ``heading-order``); at most h6.
+    """
+    levels = [_outline_level(block) for block in blocks]
+    rank = {level: index for index, level in enumerate(sorted({lv for lv in levels if lv is not None}))}
+    marks: list[str] = []
+    previous = 1
+    for level in levels:
+        if level is None:
+            marks.append("")
+            continue
+        previous = min(rank[level] + 2, previous + 1, 6)
+        marks.append("#" * previous)
+    return marks
 
 
 def _table_cells(grid: TableGrid, row: int) -> list[tuple[str, int, int]]:
@@ -289,6 +316,10 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         table_html=table_html,
         heading_marks=heading_marks,
         urlquote=lambda value: quote(str(value)),
+        long_date=long_date,
+        month_day=month_day,
+        year_month=year_month,
+        weekday=weekday,
     )
     env.globals.update(
         # Interface strings are written in Chinese and wrapped in t(): the site's source
@@ -325,6 +356,27 @@ def copy_stylesheet(templates_dir: Path, docs_dir: Path) -> None:
     shutil.copyfile(templates_dir / STYLESHEET, target)
 
 
+def write_reader_files(site: Site, env: Environment, docs_dir: Path, as_of: dt.date) -> None:
+    """Write the files beside the pages: statistics tables as CSV and SVG charts next to
+    their document page, each calendar month's .ics, the Atom feeds and ``assets/reader.js``."""
+    chart = env.get_template("partials/chart.svg.j2")
+    for doc in site.documents:
+        for table in table_exports(doc):
+            write_page(docs_dir, ["doc", doc.id, table.csv_name], "\ufeff" + table.csv)
+            if table.chart and table.svg_name:
+                note = env.globals["t"]("数据见《{title}》表 {number}。").format(title=doc.title, number=table.number)
+                write_page(docs_dir, ["doc", doc.id, table.svg_name], chart.render(layout=table.chart, table_note=note))
+    for month in calendars(site.documents, site.issue_of):
+        path = docs_path(docs_dir, "calendar", month.id, month.ics_name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(calendar_ics(month, f"温州市人民政府记事 {year_month(month.month)}"))
+    for feed in site_feeds(site.issues, issue_label, lambda t: TYPE_LABELS[t], as_of):
+        path = docs_path(docs_dir, FEED_DIR, f"{feed.name}.xml")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(atom_xml(feed))
+    shutil.copyfile(TEMPLATES_DIR / READER_SCRIPT, docs_path(docs_dir, *READER_SCRIPT.split("/")))
+
+
 def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, failures: Sequence[str]) -> None:
     """Write every markdown page of the site."""
     common = {"site": site, "as_of": as_of}
@@ -337,9 +389,16 @@ def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, f
     for issue in site.issues:
         page(["issues", issue.id, "index.md"], "issue.md.j2", root="../../", issue=issue, sections=sections_of(issue))
     by_number = site.by_doc_number()
+    links = document_links(site.documents)
+    months = calendars(site.documents, site.issue_of)
+    month_of = {month.doc.id: month for month in months}
     for doc in site.documents:
         target = by_number.get(doc.interprets) if doc.interprets else None
-        page(["doc", doc.id, "index.md"], "document.md.j2", root="../../", doc=doc, issue=site.issue_of(doc), interprets_doc=target)
+        page(["doc", doc.id, "index.md"], "document.md.j2", root="../../", doc=doc, issue=site.issue_of(doc), interprets_doc=target,
+             links=links[doc.id], tables=table_exports(doc), calendar=month_of.get(doc.id))
+    page(["calendar", "index.md"], "calendar_index.md.j2", root="../", calendars=months)
+    for month in months:
+        page(["calendar", month.id, "index.md"], "calendar.md.j2", root="../../", calendar=month)
     page(["types", "index.md"], "types_index.md.j2", root="../")
     for doc_type, documents in site.by_type():
         page(["types", f"{doc_type.value}.md"], "type.md.j2", root="../", doc_type=doc_type, documents=documents)

@@ -12,19 +12,23 @@ Sources of each field, in order of preference:
 * 失效日期 and 时效性: ``validity.expiry_from`` / ``validity.status_on`` as of a date.
 
 Every date keeps the sentence and page it came from (``Evidence``).
+
+Document ids, which are the site's permalinks (``doc/<id>/``): the 文号 slug
+(``wzb-2023-42``); for a 政策解读, ``jd-`` and its target's slug; else the issue and the
+item's position in gazette order (``2023-04-item-17``). None depends on the type or on
+what else was extracted, so improving classification or tagging never moves a page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from . import validity as rules
 from .classify import classify
-from .identifiers import DocNumber, file_slug, find_doc_numbers, find_registration_number, is_identifier_line
+from .identifiers import DocNumber, file_slug, find_doc_numbers, find_registration_number, is_identifier_line, position_id
 from .model import (
     Block,
     BlockKind,
@@ -63,13 +67,11 @@ def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
     issue_id = split.identity.id or file_slug(split.layout.source.path.stem)
     toc_numbers = {normalize_for_match(e.title): e.doc_number for e in split.toc if e.doc_number}
     documents: list[Document] = []
-    counters: Counter[str] = Counter()
     for position, item in enumerate(split.items, start=1):
         doc_type = classify(item)
         doc = tag_item(item, doc_type, issue_id, position, as_of, toc_numbers.get(normalize_for_match(item.title)))
         if doc.id == "" or any(d.id == doc.id for d in documents):
-            counters[doc_type.value] += 1
-            doc = replace(doc, id=f"{issue_id}-{doc_type.value}-{counters[doc_type.value]}")
+            doc = replace(doc, id=position_id(issue_id, position))
         documents.append(doc)
     documents = link_interpretations(documents)
     warnings = list(split.layout.warnings) + list(split.warnings) + list(_missing_fields(documents))

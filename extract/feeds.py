@@ -1,0 +1,140 @@
+"""Atom feeds (RFC 4287) of new issues and of new documents by type, via ``feedgen``.
+
+Files, relative to the site root::
+
+    feeds/issues.xml        one entry per issue, newest first
+    feeds/<type>.xml        one entry per document of that type (``DocType`` value)
+
+Entry ids are tag URIs (RFC 4151) built from issue and document ids, which are the site's
+permanent URLs, so an entry keeps its id across builds. Links are relative to the feed
+(``../doc/<id>/``), resolved by readers against the feed's own URL. Timestamps come from
+the documents (成文日期) or the build's as-of date, never the clock: the same archive
+and as-of date give byte-identical feeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from feedgen.feed import FeedGenerator
+
+from extract.model import DocType, Document, Issue
+
+FEED_DIR = "feeds"
+TAG_PREFIX = "tag:wzgb.gazette-site,2023:"  # authority and date are fixed: ids must never change
+PUBLISHER = "温州市人民政府公报"
+SUMMARY_CHARS = 200
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """What a feed entry says: ``link`` relative to the feeds folder, ``updated`` a date."""
+
+    id: str
+    title: str
+    link: str
+    updated: dt.date
+    summary: str
+    author: str
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed: ``name`` is its file name without ``.xml``; entries newest first."""
+
+    name: str
+    title: str
+    entries: tuple[FeedEntry, ...]
+    as_of: dt.date
+
+    @property
+    def updated(self) -> dt.date:
+        """The newest entry's date (an empty feed: the as-of date)."""
+        return max((e.updated for e in self.entries), default=self.as_of)
+
+
+def issue_date(issue: Issue) -> dt.date:
+    """The date an issue is dated by in feeds: its latest 成文日期, else its as-of date."""
+    signed = [doc.signed_date.value for doc in issue.documents if doc.signed_date]
+    return max(signed, default=issue.as_of)
+
+
+def _newest_first(entries: Sequence[FeedEntry]) -> tuple[FeedEntry, ...]:
+    return tuple(sorted(entries, key=lambda e: (e.updated, e.id), reverse=True))
+
+
+def issues_feed(issues: Sequence[Issue], label, as_of: dt.date) -> Feed:
+    """The feed of issues; ``label(issue)`` names an issue (``render.issue_label``)."""
+    entries = [
+        FeedEntry(
+            id=f"{TAG_PREFIX}issues/{issue.id}",
+            title=label(issue),
+            link=f"../issues/{issue.id}/",
+            updated=issue_date(issue),
+            summary="；".join(doc.title for doc in sorted(issue.documents, key=lambda d: d.position)),
+            author=PUBLISHER,
+        )
+        for issue in issues
+    ]
+    return Feed("issues", f"{PUBLISHER}：各期", _newest_first(entries), as_of)
+
+
+def documents_feed(doc_type: DocType, type_label: str, issues: Sequence[Issue], label, as_of: dt.date) -> Feed:
+    """The feed of the documents of ``doc_type`` across ``issues``, dated by 成文日期 or issue."""
+    entries = []
+    for issue in issues:
+        for doc in issue.documents:
+            if doc.type is not doc_type:
+                continue
+            source = "，".join(filter(None, (doc.doc_number, label(issue))))
+            entries.append(FeedEntry(
+                id=f"{TAG_PREFIX}doc/{doc.id}",
+                title=doc.title,
+                link=f"../doc/{doc.id}/",
+                updated=doc.signed_date.value if doc.signed_date else issue_date(issue),
+                summary=f"{source}。{_excerpt(doc)}",
+                author=doc.issuer or PUBLISHER,
+            ))
+    return Feed(doc_type.value, f"{PUBLISHER}：{type_label}", _newest_first(entries), as_of)
+
+
+def _excerpt(doc: Document) -> str:
+    text = " ".join(doc.text.split())
+    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "…"
+
+
+def _timestamp(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
+
+
+def atom_xml(feed: Feed) -> bytes:
+    """The feed as Atom 1.0 XML (UTF-8, pretty-printed)."""
+    generator = FeedGenerator()
+    generator.id(f"{TAG_PREFIX}feeds/{feed.name}")
+    generator.title(feed.title)
+    generator.link(href=f"{feed.name}.xml", rel="self", type="application/atom+xml")
+    generator.link(href="../", rel="alternate", type="text/html")
+    generator.language("zh")
+    generator.author(name=PUBLISHER)
+    generator.updated(_timestamp(feed.updated))
+    for item in feed.entries:
+        entry = generator.add_entry(order="append")
+        entry.id(item.id)
+        entry.title(item.title)
+        entry.link(href=item.link, rel="alternate", type="text/html")
+        entry.updated(_timestamp(item.updated))
+        entry.summary(item.summary)
+        entry.author(name=item.author)
+    return generator.atom_str(pretty=True)
+
+
+def site_feeds(issues: Sequence[Issue], label, type_label, as_of: dt.date) -> tuple[Feed, ...]:
+    """The issues feed, then one feed per document type that has documents (enum order).
+
+    ``label`` names an issue, ``type_label`` a ``DocType`` (both from ``extract.render``).
+    """
+    present = {doc.type for issue in issues for doc in issue.documents}
+    return (issues_feed(issues, label, as_of),
+            *(documents_feed(t, type_label(t), issues, label, as_of) for t in DocType if t in present))

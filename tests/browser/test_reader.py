@@ -1,0 +1,90 @@
+"""Reader-facing pages in Chromium: accessibility (axe-core), the citation's copy button,
+the calendar filter, the print stylesheet and phone-width layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+# One page of each type; the measure has tables.
+PAGES = {
+    "home": "",
+    "issue": "issues/2023-04/",
+    "document": "doc/wzb-2023-42/",
+    "validity": "validity/",
+    "search": "search/?q=住房",
+    "statistics": "doc/2023-04-item-19/",
+    "calendar": "calendar/2023-04/",
+}
+BLOCKING = ("serious", "critical")
+ALSO_REQUIRED = ("heading-order",)  # moderate in axe, but "headings in order" is required here
+
+
+def _violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in result["violations"] if v["impact"] in BLOCKING or v["id"] in ALSO_REQUIRED]
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_serious_accessibility_violations(name, page, site_url, built_site):
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: run `npm ci` (make install does)")
+    if name == "search" and not (built_site / "site" / "search" / "index.html").exists():
+        pytest.skip("the build has no search results page (search/index.html)")
+    page.goto(site_url + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    found = _violations(page)
+    summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in found]
+    assert found == [], summary
+
+
+def test_citation_copy_button_copies_the_citation(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + PAGES["document"])
+    citation = page.locator(".gz-citation cite").inner_text()
+    button = page.locator(".gz-citation button")
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == citation
+    assert "温政办〔2023〕42号" in citation
+    context.close()
+
+
+def test_calendar_filter_keeps_matching_entries(page, site_url):
+    page.goto(site_url + PAGES["calendar"])
+    entries = page.locator(".gz-day li")
+    total = entries.count()
+    query = page.locator("#gz-calendar-query")
+    query.fill("毛伟平")
+    query.press("End")
+    visible = page.locator(".gz-day li:visible")
+    assert 0 < visible.count() < total
+    assert all("毛伟平" in text for text in visible.all_inner_texts())
+    query.fill("")
+    query.press("End")
+    assert page.locator(".gz-day li:visible").count() == total
+
+
+def test_printed_document_hides_navigation_and_keeps_citation(page, site_url):
+    page.goto(site_url + PAGES["document"])
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".gz-doc-nav"):
+        assert not page.locator(selector).first.is_visible(), selector
+    for selector in (".gz-meta", ".gz-citation cite", "h1"):
+        assert page.locator(selector).first.is_visible(), selector
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+def test_document_page_fits_a_phone_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(site_url + PAGES["document"])
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 390
