@@ -191,6 +191,7 @@ def truncated(path: Path) -> Path:
 
 
 def zero_bytes(path: Path) -> Path:
+    """An empty file, as a failed copy leaves it."""
     path.write_bytes(b"")
     return path
 
