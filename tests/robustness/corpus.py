@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PIL import Image  # pillow: a dependency of reportlab
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
@@ -146,15 +147,17 @@ def toc_with_leader_dots(path: Path) -> Path:
     return path
 
 
+def _draw_scan(pdf: canvas.Canvas) -> None:
+    """A page's worth of grey picture, as a scanner without OCR leaves it."""
+    pdf.drawImage(ImageReader(Image.new("L", (60, 80), color=200)), 72, 200, width=450, height=600)
+
+
 def image_only_middle_page(path: Path) -> Path:
     """Three pages: a notice, a scanned page (one picture, no text layer), more text."""
-    from PIL import Image  # reportlab's own image dependency
-
     pdf = canvas.Canvas(str(path), pagesize=A4)
     _draw_notice(pdf, TITLE, BODY, DOC_NUMBER)
     pdf.showPage()
-    scan = Image.new("L", (60, 80), color=200)
-    pdf.drawImage(ImageReader(scan), 72, 200, width=450, height=600)
+    _draw_scan(pdf)
     pdf.showPage()
     pdf.setFont(SONG, BODY_SIZE)
     pdf.drawString(72, A4[1] - 120, "二、加强监测预警，及时发布信息。")
@@ -164,26 +167,16 @@ def image_only_middle_page(path: Path) -> Path:
 
 def scan_only(path: Path) -> Path:
     """One page holding only a picture: no text layer at all."""
-    from PIL import Image
-
     pdf = canvas.Canvas(str(path), pagesize=A4)
-    pdf.drawImage(ImageReader(Image.new("L", (60, 80), color=200)), 72, 200, width=450, height=600)
+    _draw_scan(pdf)
     pdf.save()
     return path
 
 
-def encrypted(path: Path) -> Path:
-    """A notice that opens only with a user password nobody gave us."""
-    pdf = canvas.Canvas(str(path), pagesize=A4, encrypt=StandardEncryption("user-secret", ownerPassword="owner-secret"))
-    _draw_notice(pdf, TITLE, BODY, DOC_NUMBER)
-    pdf.save()
-    return path
-
-
-def owner_password_only(path: Path) -> Path:
-    """A notice encrypted with an owner password and an empty user password: it opens
-    without one (but see the test: its CID font's strings stay encrypted for pdfminer)."""
-    pdf = canvas.Canvas(str(path), pagesize=A4, encrypt=StandardEncryption("", ownerPassword="owner-secret"))
+def encrypted(path: Path, user_password: str = "user-secret") -> Path:
+    """A notice that opens only with a user password nobody gave us (with ``""``: opens
+    without one, the owner password guarding only printing and copying)."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, encrypt=StandardEncryption(user_password, ownerPassword="owner-secret"))
     _draw_notice(pdf, TITLE, BODY, DOC_NUMBER)
     pdf.save()
     return path
@@ -198,6 +191,7 @@ def truncated(path: Path) -> Path:
 
 
 def zero_bytes(path: Path) -> Path:
+    """An empty file, as a failed copy leaves it."""
     path.write_bytes(b"")
     return path
 
@@ -367,7 +361,7 @@ MAKERS = {
     "image-only-page.pdf": image_only_middle_page,
     "scan-only.pdf": scan_only,
     "encrypted.pdf": encrypted,
-    "owner-password-only.pdf": owner_password_only,
+    "owner-password-only.pdf": lambda path: encrypted(path, user_password=""),
     "truncated.pdf": truncated,
     "zero-bytes.pdf": zero_bytes,
     "not-a-pdf.pdf": not_a_pdf,
