@@ -1,5 +1,6 @@
 # Set-up and everyday commands; see README.md.
-#   make build   extract source_pdfs/*.pdf into docs/, then mkdocs builds site/
+#   make build   extract source_pdfs/*.pdf into docs/, then mkdocs builds site/ (Chinese)
+#                and site/en/ (English, mkdocs.en.yml; after the Chinese build, which cleans site/)
 #   make test    run the test suite (works before `make build`)
 # AS_OF=YYYY-MM-DD fixes the date statuses refer to; STRICT=1 fails on warnings.
 
@@ -26,13 +27,16 @@ $(INSTALLED): pyproject.toml
 build: $(INSTALLED)
 	status=0; \
 	$(BIN)/python -m extract build source_pdfs --docs docs || status=$$?; \
-	$(BIN)/mkdocs build --strict --quiet && exit $$status
+	$(BIN)/mkdocs build --strict --quiet && \
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml && exit $$status
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest -q
 
-serve: build  # live reload of docs/; rerun `make build` after changing a PDF or template
-	$(BIN)/mkdocs serve
+# Both languages as built (mkdocs serve would serve one); rerun `make build` after changes.
+serve: build
+	@echo "Serving site/ (Chinese) and site/en/ (English) at http://127.0.0.1:8000/"
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 # Regenerates golden files next to the fixtures; review the diff before committing it.
 # Filled in by the golden tests' owner once the goldens' format is settled.

@@ -1,4 +1,4 @@
-"""Command line: ``python -m extract build SRC_DIR --docs DOCS [--as-of DATE] [--strict] [-v]``.
+"""Command line: ``python -m extract build SRC_DIR --docs DOCS [--as-of DATE] [--translations DIR] [--strict] [-v]``.
 
 Extracts every ``*.pdf`` in SRC_DIR (sorted by name), each on its own so that one bad PDF
 does not stop the others, then renders the site's markdown and API into DOCS. Progress is
@@ -27,6 +27,7 @@ from rich.table import Table
 from extract import pipeline, render
 from extract.errors import ExtractionError
 from extract.model import DocType, Issue
+from extract.translations import load_translations, unknown_ids
 
 TRUE_WORDS = ("1", "true", "yes", "on")
 
@@ -57,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=parse_date,
         metavar="YYYY-MM-DD",
         help="date statuses (现行有效, 已失效 …) refer to; default: $AS_OF, else today",
+    )
+    build.add_argument(
+        "--translations",
+        type=Path,
+        default=render.TRANSLATIONS_DIR,
+        metavar="DIR",
+        help="glossaries and translators' files (<DIR>/en/<doc-id>.md); default: the project's translations/",
     )
     build.add_argument(
         "--strict", action="store_true", help="exit non-zero when any warning is reported (also STRICT=1)"
@@ -185,7 +193,15 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
     result.issues = pipeline.check_archive(result.issues)
     if args.verbose or strict:
         print_warnings(result.issues, console)
-    render.render_site(result.issues, args.docs, as_of, args.src_dir, failures=result.failures)
+    try:
+        render.render_site(
+            result.issues, args.docs, as_of, args.src_dir, failures=result.failures, translations_dir=args.translations
+        )
+    except ValueError as error:  # a malformed glossary or translation file, named in the message
+        console.print(f"error: {error}", markup=False)
+        return 1
+    for doc_id in unknown_ids(load_translations(args.translations, "en"), (d.id for i in result.issues for d in i.documents)):
+        console.print(f"warning: {args.translations / 'en' / doc_id}.md: no document has the id {doc_id!r}", markup=False)
     Console(highlight=False).print(summary_table(result))
     return exit_status(result, strict, console)
 
