@@ -1,4 +1,6 @@
-"""The language switcher on a document page lands on the same document in the other language."""
+"""English in the browser: the language switcher keeps the document; scripts write English."""
+
+from tests.han_scan import unmarked_chinese
 
 DOC = "doc/wzb-2023-42/"  # 温政办〔2023〕42号
 
@@ -31,3 +33,14 @@ def test_switcher_names_chinese_in_chinese(page, site_url):
     link = page.locator(".md-select__link[hreflang=zh]")
     assert link.get_attribute("lang") == "zh"
     assert link.inner_text().strip() == "中文"
+
+
+def test_english_pages_stay_english_after_scripts_run(page, site_url):
+    """validity.js rewrites statuses and counts: in the page's language, from the page."""
+    for path in ("en/validity/", "en/" + DOC):
+        page.goto(site_url + path)
+        page.wait_for_selector("[data-validity-today]:not([hidden]), .validity-panel")
+        assert unmarked_chinese(page.content()) == [], path
+    page.goto(site_url + "en/validity/")
+    assert page.locator("[data-validity-count]").inner_text().endswith(" documents")
+    assert page.locator("[data-validity-today]").inner_text().startswith("Recomputed for today")
