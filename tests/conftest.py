@@ -186,7 +186,7 @@ def mkdocs_build(root: Path, docs: Path, site: Path) -> None:
         config = root / name
         config.write_text(
             f"INHERIT: {REPO / name}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
-            f"theme:\n  custom_dir: {REPO / 'overrides'}\n",
+            f"theme:\n  custom_dir: {REPO / 'overrides'}\nhooks:\n  - {REPO / 'extract/theme_hook.py'}\n",
             encoding="utf-8",
         )
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], cwd=root, check=True)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
+import jinja2
 import pytest
 
-from extract import i18n, render
+from extract import i18n, render, theme_hook
 from extract.api import documents_payload
 from extract.translations import load_translations, parse_translation, unknown_ids
 from extract.validity import BASIS_LABELS
@@ -149,3 +151,10 @@ def test_render_writes_english_pages_with_translations(tmp_path, sample_issue, s
     assert 'href="../../../pdf/sample.pdf#page=1"' in translated
     api = json.loads((docs / "api/documents.json").read_text(encoding="utf-8"))
     assert {r["id"]: r["title_en"] for r in api["documents"]}["measure-dated"] == "Sample Measures"
+
+
+@pytest.mark.parametrize("code, text", [("zh", "文号"), ("en", "Document No.")])
+def test_theme_templates_get_t_in_the_build_language(code, text):
+    env = jinja2.Environment(autoescape=True)
+    theme_hook.on_env(env, SimpleNamespace(theme={"language": code}), files=None)
+    assert env.from_string('{{ t("文号") }}').render() == text

@@ -150,3 +150,8 @@ def test_adding_and_removing_a_translation_file_needs_no_code(sample_issues, tmp
     page = (docs / "en/doc" / DOC_ID / "index.md").read_text(encoding="utf-8")
     assert "Not yet translated" in page and '<div class="gz-original" lang="zh">' in page
     assert json.loads((docs / "api/documents.json").read_text(encoding="utf-8"))["documents"][0]["title_en"] is None
+
+
+def test_no_python_none_leaks_into_pages(built_site):
+    leaks = [p.relative_to(built_site) for p in pages(built_site / "site", with_404=False) if ">None<" in p.read_text(encoding="utf-8")]
+    assert leaks == []
