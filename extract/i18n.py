@@ -182,13 +182,13 @@ class Language:
         return day.isoformat() if self.is_source else english_date(day)
 
     def mark_chinese(self, text: str) -> Markup:
-        """Escaped ``text`` whose Chinese runs carry ``lang="zh"`` on a page in another language.
+        """``text`` as HTML whose Chinese runs carry ``lang="zh"`` on a page in another language.
 
-        ``text`` is taken as already escaped (the output of ``md_escape``); in Chinese it is
-        returned unchanged. Screen readers and search engines then know the language of a
-        文号 or title quoted on an English page.
+        ``Markup`` (e.g. the output of ``md_escape``) is kept as it is, a plain string is
+        escaped first; in Chinese nothing else changes. Screen readers and search engines
+        then know the language of a 文号 or title quoted on an English page.
         """
-        text = Markup(text)
+        text = escape(text)
         if self.is_source:
             return text
         return Markup(_HAN_RUN.sub(lambda run: f'<span lang="zh">{run.group()}</span>', str(text)))

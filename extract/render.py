@@ -296,10 +296,10 @@ def make_environment(
 
     Language globals: ``t(text, **values)`` (interface strings, also a filter), ``date(day)``,
     ``name(text)`` (an issuer or section name from the data), ``doc_title(doc)`` and
-    ``doc_page_title(doc)`` (front matter), ``translation_of(doc)``, ``message(text)``,
-    ``lang`` (the HTML language code), ``shared`` (prefix from this language's root to the
-    language-independent files) and the filter ``mark_zh`` (Chinese runs get ``lang="zh"``
-    on a page in another language; takes escaped text).
+    ``doc_page_title(doc)`` (front matter), ``translation_of(doc_id)``, ``message(text)``
+    (the English half of a bilingual warning), ``lang`` (the HTML language code), ``shared``
+    (prefix from this language's root to the language-independent files) and the filter
+    ``mark_zh`` (Chinese runs get ``lang="zh"`` on a page in another language).
     """
     lang = lang or Language(SOURCE_LANGUAGE)
     translations = translations or {}
