@@ -1,5 +1,6 @@
 # Set-up and everyday commands; see README.md.
-#   make build   extract source_pdfs/*.pdf into docs/, then mkdocs builds site/
+#   make build   extract source_pdfs/*.pdf into docs/, then mkdocs builds site/ (Chinese)
+#                and site/en/ (English, mkdocs.en.yml; after the Chinese build, which cleans site/)
 #   make test    run the test suite (works before `make build`)
 # AS_OF=YYYY-MM-DD fixes the date statuses refer to; STRICT=1 fails on warnings.
 
@@ -13,7 +14,7 @@ export AS_OF STRICT
 # Silences material's end-of-life banner, which would bury the build's own output.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve clean golden bench bench-scale screenshots
+.PHONY: build test serve serve-site clean golden bench bench-scale screenshots
 
 # npm ci installs axe-core for the accessibility tests (package-lock.json) where npm exists.
 $(INSTALLED): pyproject.toml package-lock.json
@@ -30,7 +31,8 @@ $(INSTALLED): pyproject.toml package-lock.json
 build: $(INSTALLED)
 	status=0; \
 	$(BIN)/python -m extract build source_pdfs --docs docs || status=$$?; \
-	$(BIN)/python -m extract.site $(if $(FULL),--full) && exit $$status
+	$(BIN)/python -m extract.site $(if $(FULL),--full) && \
+	$(BIN)/python -m extract.site --config mkdocs.en.yml $(if $(FULL),--full) && exit $$status
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest -q
@@ -43,6 +45,11 @@ serve: build
 # Phone (390 px) and desktop (1280 px) screenshots of the main page types into screenshots/.
 screenshots: build
 	$(BIN)/python scripts/screenshots.py --site site --out screenshots
+
+# Both languages exactly as built, without live reload (mkdocs serve shows one language).
+serve-site: build
+	@echo "Serving site/ (Chinese) and site/en/ (English) at http://127.0.0.1:8000/"
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 # Regenerates golden files next to the fixtures; review the diff before committing it.
 # Filled in by the golden tests' owner once the goldens' format is settled.

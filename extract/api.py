@@ -8,7 +8,8 @@ mkdocs copies ``docs/api/*.json`` to ``site/api/``. Three files:
     registration_number, issuer, signed_date, effective_date, validity, expiry_date, status,
     interprets, repeals, references, pages, url, text`` plus the extras ``section,
     position, expiry_basis, uncertain, stated_effective_date, stated_validity, pdf_url,
-    evidence``.
+    evidence`` and ``title_en`` (the translator's English title, null when there is none;
+    the English page is ``en/`` + ``url``).
 ``issues.json``
     ``{"as_of", "issues": [{id, title, year, number, serial, pdf, page_count, documents}]}``.
 ``report.json``
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -89,8 +90,9 @@ def evidence_of(doc: Document) -> JsonDict:
     return evidence
 
 
-def document_record(doc: Document, pdf_name: str) -> JsonDict:
-    """One entry of ``documents.json``; ``pdf_name`` is the issue PDF's file name."""
+def document_record(doc: Document, pdf_name: str, title_en: str | None = None) -> JsonDict:
+    """One entry of ``documents.json``; ``pdf_name`` is the issue PDF's file name and
+    ``title_en`` the translated title, if any."""
     return {
         "id": doc.id,
         "issue": doc.issue,
@@ -98,6 +100,7 @@ def document_record(doc: Document, pdf_name: str) -> JsonDict:
         "section": doc.section,
         "type": doc.type.value,
         "title": doc.title,
+        "title_en": title_en,
         "doc_number": doc.doc_number,
         "registration_number": doc.registration_number,
         "issuer": doc.issuer,
@@ -173,8 +176,14 @@ def report_record(issue: Issue) -> JsonDict:
     }
 
 
-def documents_payload(issues: Sequence[Issue], as_of: dt.date) -> JsonDict:
-    records = [document_record(doc, issue.pdf_name) for issue in issues for doc in issue.documents]
+def documents_payload(
+    issues: Sequence[Issue], as_of: dt.date, titles_en: Mapping[str, str] | None = None
+) -> JsonDict:
+    """``titles_en`` maps document ids to English titles (translators' files)."""
+    titles_en = titles_en or {}
+    records = [
+        document_record(doc, issue.pdf_name, titles_en.get(doc.id)) for issue in issues for doc in issue.documents
+    ]
     return {"as_of": as_of.isoformat(), "documents": records}
 
 
@@ -196,16 +205,20 @@ def dumps(payload: JsonDict) -> str:
 
 
 def write_api(
-    issues: Sequence[Issue], api_dir: Path, as_of: dt.date, failures: Sequence[str] = ()
+    issues: Sequence[Issue],
+    api_dir: Path,
+    as_of: dt.date,
+    failures: Sequence[str] = (),
+    titles_en: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write the three API files into ``api_dir`` (created if missing); return their paths.
 
     ``issues`` must already be in publication order; ``failures`` are one-line messages for
-    PDFs that could not be extracted.
+    PDFs that could not be extracted; ``titles_en`` English titles by document id.
     """
     api_dir.mkdir(parents=True, exist_ok=True)
     payloads = {
-        "documents.json": documents_payload(issues, as_of),
+        "documents.json": documents_payload(issues, as_of, titles_en),
         "issues.json": issues_payload(issues, as_of),
         "report.json": report_payload(issues, as_of, failures),
     }

@@ -1,5 +1,5 @@
-"""Command line: ``python -m extract build SRC_DIR --docs DOCS [--as-of DATE] [--strict]
-[--jobs N] [--cache DIR | --no-cache] [-v]``.
+"""Command line: ``python -m extract build SRC_DIR --docs DOCS [--as-of DATE] [--translations DIR]
+[--strict] [--jobs N] [--cache DIR | --no-cache] [-v]``.
 
 Extracts every ``*.pdf`` in SRC_DIR (sorted by name), each on its own so that one bad PDF
 does not stop the others — PDFs unchanged since an earlier build come from the extraction
@@ -29,6 +29,7 @@ from rich.table import Table
 from extract import batch, pipeline, render
 from extract.cache import DEFAULT_CACHE_DIR, ExtractionCache
 from extract.model import DocType, Issue
+from extract.translations import load_translations, unknown_ids
 
 TRUE_WORDS = ("1", "true", "yes", "on")
 
@@ -66,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=parse_date,
         metavar="YYYY-MM-DD",
         help="date statuses (现行有效, 已失效 …) refer to; default: $AS_OF, else today",
+    )
+    build.add_argument(
+        "--translations",
+        type=Path,
+        default=render.TRANSLATIONS_DIR,
+        metavar="DIR",
+        help="glossaries and translators' files (<DIR>/en/<doc-id>.md); default: the project's translations/",
     )
     build.add_argument(
         "--strict", action="store_true", help="exit non-zero when any warning is reported (also STRICT=1)"
@@ -222,11 +230,19 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
     result.issues = pipeline.check_archive(pipeline.distinct_ids(result.issues))
     if args.verbose or strict:
         print_warnings(result.issues, console)
-    counts = render.render_site(result.issues, args.docs, as_of, args.src_dir, failures=result.failures)
+    try:
+        counts = render.render_site(
+            result.issues, args.docs, as_of, args.src_dir, failures=result.failures, translations_dir=args.translations
+        )
+    except ValueError as error:  # a malformed glossary or translation file, named in the message
+        console.print(f"error: {error}", markup=False)
+        return 1
     console.print(
         f"{args.docs}: {counts.written} files written, {counts.unchanged} unchanged, {counts.removed} removed",
         markup=False,
     )
+    for doc_id in unknown_ids(load_translations(args.translations, "en"), (d.id for i in result.issues for d in i.documents)):
+        console.print(f"warning: {args.translations / 'en' / doc_id}.md: no document has the id {doc_id!r}", markup=False)
     Console(highlight=False).print(summary_table(result))
     return exit_status(result, strict, console)
 

@@ -12,6 +12,13 @@ Pages written (paths relative to ``docs_dir``)::
     pdf/<name>.pdf            the issue PDFs, copied from the source folder
     api/*.json                the static API (see :mod:`extract.api`)
     assets/gazette.css        the site's styles
+    en/...                    the same pages in English (mkdocs.en.yml builds them to site/en/)
+
+Every page template is rendered once per language (:mod:`extract.i18n`) with the same
+relative path under the language's folder, so the language switcher can link a page to its
+twin. Language-independent files (PDFs, API, assets, validity exports) are written once, at
+the Chinese root; English pages reach them through the ``shared`` prefix (``../``), written
+as HTML links because mkdocs only validates links inside its own docs folder.
 
 The validity page and panel are rendered by :func:`extract.validity.write_validity` and the
 ``partials/validity_panel.html.j2`` template. Rendering only presents what the pipeline
@@ -26,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -40,16 +47,23 @@ from extract.calendar import calendar_ics, calendars
 from extract.datefmt import long_date, month_day, weekday, year_month
 from extract.doclinks import document_links
 from extract.feeds import FEED_DIR, atom_xml, site_feeds
-from extract.statistics import table_exports
+from extract.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, Language, language
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
 from extract.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
 from extract.staging import SyncCounts, staged
-from extract.validity import write_validity
+from extract.statistics import table_exports
+from extract.translations import Translation, load_translations
+from extract.validity import validity_page, write_validity
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+#: Glossaries and translators' files (see :mod:`extract.translations`).
+TRANSLATIONS_DIR = TEMPLATES_DIR.parent / "translations"
 
 # What render_site owns under docs_dir: files there that a build no longer writes are removed.
-GENERATED_PATHS = ("index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf", "calendar", FEED_DIR)
+GENERATED_PATHS = (
+    "index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf", "calendar", FEED_DIR,
+    *filter(None, LANGUAGE_ROOTS.values()),
+)
 STYLESHEET = "assets/gazette.css"
 READER_SCRIPT = "assets/reader.js"  # citation copy button, calendar filter
 
@@ -296,12 +310,31 @@ def has_validity_facts(doc: Document) -> bool:
 # --------------------------------------------------------------------------- environment
 
 
-def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
-    """The jinja2 environment for site templates.
+def english_part(message: str) -> str:
+    """The English half of a bilingual message ``中文。 / English.``; other messages as they are."""
+    return message.split(" / ", 1)[1] if " / " in message else message
+
+
+def make_environment(
+    lang: Language | None = None,
+    translations: Mapping[str, Translation] | None = None,
+    templates_dir: Path = TEMPLATES_DIR,
+) -> Environment:
+    """The jinja2 environment for site templates in ``lang`` (default: Chinese, the source).
 
     Autoescape is on for every template (HTML-safe by default); markdown templates pass
     extracted text through ``md_escape``, which also defuses markdown syntax.
+    ``translations`` maps document ids to translators' texts in ``lang``.
+
+    Language globals: ``t(text, **values)`` (interface strings, also a filter), ``date(day)``,
+    ``name(text)`` (an issuer or section name from the data), ``doc_title(doc)`` and
+    ``doc_page_title(doc)`` (front matter), ``translation_of(doc_id)``, ``message(text)``
+    (the English half of a bilingual warning), ``lang`` (the HTML language code), ``shared``
+    (prefix from this language's root to the language-independent files) and the filter
+    ``mark_zh`` (Chinese runs get ``lang="zh"`` on a page in another language).
     """
+    lang = lang or Language(SOURCE_LANGUAGE)
+    translations = translations or {}
     env = Environment(
         loader=FileSystemLoader(templates_dir),
         autoescape=True,
@@ -310,6 +343,31 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+    def name(text: str | None) -> Markup:
+        if not text:
+            return Markup("—")
+        translated = lang.lookup(text)
+        if translated is None:
+            return lang.mark_chinese(md_escape(text, inline=True))
+        return md_escape(translated, inline=True)
+
+    def doc_title(doc: Document) -> Markup:
+        translation = translations.get(doc.id)
+        if translation:
+            return md_escape(translation.title, inline=True)
+        return lang.mark_chinese(md_escape(doc.title, inline=True))
+
+    def doc_page_title(doc: Document) -> Markup:
+        translation = translations.get(doc.id)
+        if lang.is_source or translation:
+            return md_escape(translation.title if translation else doc.title, inline=True)
+        return lang.t("{type} {id}（未翻译）", type=lang.t(TYPE_LABELS[doc.type]), id=doc.id)
+
+    def message(text: str) -> Markup:
+        shown = text if lang.is_source else english_part(text)
+        return lang.mark_chinese(md_escape(shown, inline=True))
+
     env.filters.update(
         md_escape=md_escape,
         html_lines=html_lines,
@@ -320,14 +378,24 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         month_day=month_day,
         year_month=year_month,
         weekday=weekday,
+        t=lang.t,
+        mark_zh=lang.mark_chinese,
     )
     env.globals.update(
         # Interface strings are written in Chinese and wrapped in t(): the site's source
         # language; other languages look them up in translations/glossary.<lang>.yml.
-        t=lambda text: text,
-        type_label=lambda doc_type: TYPE_LABELS[doc_type],
-        status_label=lambda status: STATUS_LABELS[status] if status else "—",
-        issue_label=issue_label,
+        t=lang.t,
+        date=lang.date,
+        lang=lang.code,
+        shared="../" * len(Path(lang.root).parts),
+        name=name,
+        doc_title=doc_title,
+        doc_page_title=doc_page_title,
+        translation_of=translations.get,
+        message=message,
+        type_label=lambda doc_type: lang.t(TYPE_LABELS[doc_type]),
+        status_label=lambda status: lang.t(STATUS_LABELS[status]) if status else "—",
+        issue_label=lambda issue: name(issue_label(issue)),
         sections_of=sections_of,
         warnings_by_kind=warnings_by_kind,
         has_validity_facts=has_validity_facts,
@@ -350,15 +418,17 @@ def copy_pdfs(issues: Sequence[Issue], source_dir: Path, docs_dir: Path) -> None
         shutil.copyfile(source_dir / issue.pdf_name, target)
 
 
-def copy_stylesheet(templates_dir: Path, docs_dir: Path) -> None:
-    target = docs_path(docs_dir, *STYLESHEET.split("/"))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(templates_dir / STYLESHEET, target)
+def copy_assets(templates_dir: Path, docs_dir: Path) -> None:
+    """Copy the stylesheet and reader script; both languages' pages load these copies."""
+    for asset in (STYLESHEET, READER_SCRIPT):
+        target = docs_path(docs_dir, *asset.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(templates_dir / asset, target)
 
 
 def write_reader_files(site: Site, env: Environment, docs_dir: Path, as_of: dt.date) -> None:
     """Write the files beside the pages: statistics tables as CSV and SVG charts next to
-    their document page, each calendar month's .ics, the Atom feeds and ``assets/reader.js``."""
+    their document page, each calendar month's .ics, and the Atom feeds."""
     chart = env.get_template("partials/chart.svg.j2")
     for doc in site.documents:
         for table in table_exports(doc):
@@ -374,7 +444,6 @@ def write_reader_files(site: Site, env: Environment, docs_dir: Path, as_of: dt.d
         path = docs_path(docs_dir, FEED_DIR, f"{feed.name}.xml")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(atom_xml(feed))
-    shutil.copyfile(TEMPLATES_DIR / READER_SCRIPT, docs_path(docs_dir, *READER_SCRIPT.split("/")))
 
 
 def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, failures: Sequence[str]) -> None:
@@ -414,26 +483,39 @@ def render_site(
     as_of: dt.date,
     source_dir: Path,
     failures: Sequence[str] = (),
+    translations_dir: Path = TRANSLATIONS_DIR,
 ) -> SyncCounts:
-    """Write the markdown site, PDFs and static API for ``issues`` into ``docs_dir``.
+    """Write the markdown site in every language, PDFs and static API for ``issues`` into ``docs_dir``.
 
     ``source_dir`` holds the issue PDFs (``Issue.pdf_name``), copied to ``docs/pdf/``.
     ``as_of`` is the date statuses refer to; ``failures`` are one-line messages for PDFs
-    that could not be extracted, listed in the report. The site is rendered into a staging
+    that could not be extracted, listed in the report. ``translations_dir`` holds the
+    glossaries and translators' files (:mod:`extract.translations`); Chinese pages go to
+    ``docs_dir``, English ones to ``docs_dir/en``. The site is rendered into a staging
     folder and only changed files replace those in ``docs_dir`` (unchanged ones keep their
     modification time; pages no longer generated are removed): returns those counts.
-    Raises ValueError when an id would make a path outside ``docs_dir``; OSError when a
-    PDF cannot be copied.
+    Raises ValueError when an id would make a path outside ``docs_dir`` or a translation
+    file is malformed; OSError when a PDF cannot be copied.
     """
     site = Site(publication_order(issues))
-    env = make_environment()
+    issue_pdf = lambda doc: pdf_url(site.issue_of(doc).pdf_name)  # noqa: E731 - one-line adapter
+    translations = {code: load_translations(translations_dir, code) for code in LANGUAGE_ROOTS}
+    envs = {
+        code: make_environment(language(code, translations_dir), translations[code]) for code in LANGUAGE_ROOTS
+    }
     with staged(docs_dir, GENERATED_PATHS) as staging:
         out = staging.folder
         copy_pdfs(site.issues, source_dir, out)
-        copy_stylesheet(TEMPLATES_DIR, out)
+        copy_assets(TEMPLATES_DIR, out)
         # First: it also registers the globals that the document pages' validity panel uses.
-        write_validity(site.documents, as_of, out, env, lambda doc: pdf_url(site.issue_of(doc).pdf_name))
-        render_pages(site, env, out, as_of, failures)
-        write_api(site.issues, docs_path(out, "api"), as_of, failures)
+        write_validity(site.documents, as_of, out, envs[SOURCE_LANGUAGE], issue_pdf)
+        for code, root in LANGUAGE_ROOTS.items():
+            pages_dir = docs_path(out, root) if root else out
+            if root:
+                write_page(pages_dir, ["validity", "index.md"], validity_page(site.documents, as_of, envs[code], issue_pdf))
+            render_pages(site, envs[code], pages_dir, as_of, failures)
+            write_reader_files(site, envs[code], pages_dir, as_of)
+        titles_en = {doc_id: translation.title for doc_id, translation in translations["en"].items()}
+        write_api(site.issues, docs_path(out, "api"), as_of, failures, titles_en=titles_en)
     assert staging.counts is not None
     return staging.counts

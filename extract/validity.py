@@ -552,6 +552,18 @@ def validity_json(rows: Sequence[ValidityRow], warnings: Sequence[Warning_], as_
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def validity_page(documents: Sequence[Document], as_of: dt.date, env: jinja2.Environment,
+                  pdf_url: PdfUrl | None = None) -> str:
+    """The validity page's markdown (template ``validity.md.j2``) in ``env``'s language.
+
+    Registers the globals the page and the document panel use (``register``) on ``env``.
+    """
+    register(env, documents, pdf_url)
+    rows = validity_rows(documents, as_of, pdf_url)
+    warnings = consistency_checks(documents)
+    return env.get_template("validity.md.j2").render(rows=rows, warnings=warnings, as_of=as_of)
+
+
 def write_validity(documents: Sequence[Document], as_of: dt.date, docs_dir: Path,
                    env: jinja2.Environment, pdf_url: PdfUrl | None = None) -> None:
     """Write the validity page and its exports under ``docs_dir`` (mkdocs' ``docs/``).
@@ -561,12 +573,10 @@ def write_validity(documents: Sequence[Document], as_of: dt.date, docs_dir: Path
     ``assets/validity.js``. ``pdf_url`` as in ``validity_rows``. Output depends only on the
     arguments, so builds with the same ``as_of`` are byte-identical.
     """
-    register(env, documents, pdf_url)
     rows = validity_rows(documents, as_of, pdf_url)
     warnings = consistency_checks(documents)
-    page = env.get_template("validity.md.j2").render(rows=rows, warnings=warnings, as_of=as_of)
     files = {
-        "validity/index.md": page.encode(),
+        "validity/index.md": validity_page(documents, as_of, env, pdf_url).encode(),
         "api/validity.csv": ("\ufeff" + validity_csv(rows)).encode(),
         "api/validity.json": validity_json(rows, warnings, as_of).encode(),
         "validity.ics": validity_ics(rows, as_of),

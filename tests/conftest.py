@@ -175,10 +175,28 @@ def source_dir(tmp_path: Path) -> Path:
     return folder
 
 
+def mkdocs_build(root: Path, docs: Path, site: Path) -> None:
+    """Build the Chinese site from ``docs`` into ``site``, then the English one from
+    ``docs/en`` into ``site/en`` (the Chinese build cleans ``site/``), as ``make build`` does.
+
+    The configurations written to ``root`` inherit the project's; paths are made absolute
+    because mkdocs resolves them against the file that inherits.
+    """
+    for name, docs_dir, site_dir in (("mkdocs.yml", docs, site), ("mkdocs.en.yml", docs / "en", site / "en")):
+        config = root / name
+        config.write_text(
+            f"INHERIT: {REPO / name}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
+            f"theme:\n  custom_dir: {REPO / 'overrides'}\nhooks:\n  - {REPO / 'extract/theme_hook.py'}\n",
+            encoding="utf-8",
+        )
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], cwd=root, check=True)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real build of ``source_pdfs/`` as of 2026-11-29: returns the folder holding
-    ``docs/`` (generated markdown and API) and ``site/`` (mkdocs output).
+    """The real build of ``source_pdfs/`` as of 2026-11-29, both languages: returns the
+    folder holding ``docs/`` (generated markdown and API, English pages in ``docs/en/``) and
+    ``site/`` (mkdocs output, English site in ``site/en/``).
 
     The extractor's exit status is not checked here (warnings or a failing PDF are for the
     tests that use this to judge); mkdocs must succeed.
@@ -190,7 +208,5 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=REPO,
         check=False,
     )
-    config = root / "mkdocs.yml"
-    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {site}\n", encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], cwd=root, check=True)
+    mkdocs_build(root, docs, site)
     return root

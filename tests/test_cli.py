@@ -55,7 +55,7 @@ def test_help(capsys):
     assert "build" in capsys.readouterr().out
     assert cli.main(["build", "--help"]) == 0
     out = capsys.readouterr().out
-    for option in ("--docs", "--as-of", "--strict", "--verbose"):
+    for option in ("--docs", "--as-of", "--translations", "--strict", "--verbose"):
         assert option in out
 
 
@@ -138,3 +138,23 @@ def test_pdfs_are_processed_in_name_order(src, tmp_path, extracted):
 def test_module_entry_point_help():
     done = subprocess.run([sys.executable, "-m", "extract", "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "build" in done.stdout
+
+
+def test_translations_folder_option(src, tmp_path, extracted, capsys):
+    translations = tmp_path / "translations"
+    (translations / "en").mkdir(parents=True)
+    (translations / "en" / "measure-dated.md").write_text("---\ntitle: Sample Measures\n---\n", encoding="utf-8")
+    (translations / "en" / "no-such-doc.md").write_text("---\ntitle: Typo\n---\n", encoding="utf-8")
+    build(src, tmp_path, "--translations", str(translations))
+    assert "# Sample Measures" in (tmp_path / "docs/en/doc/measure-dated/index.md").read_text(encoding="utf-8")
+    assert "no-such-doc.md: no document has the id 'no-such-doc'" in capsys.readouterr().err
+
+
+def test_bad_translation_file_is_one_line(src, tmp_path, extracted, capsys):
+    translations = tmp_path / "translations"
+    (translations / "en").mkdir(parents=True)
+    (translations / "en" / "measure-dated.md").write_text("no front matter\n", encoding="utf-8")
+    assert build(src, tmp_path, "--translations", str(translations)) == 1
+    err = capsys.readouterr().err
+    assert "error: " in err and "measure-dated.md: must start with front matter" in err
+    assert "Traceback" not in err

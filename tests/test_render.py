@@ -125,7 +125,7 @@ def test_issue_page_lists_documents_in_gazette_order(docs):
     page = (docs / "issues/2023-04/index.md").read_text(encoding="utf-8")
     positions = [page.index(f"doc/{doc_id}/index.md") for doc_id in ["measure-dated", "brief-hostile", "interp-undated"]]
     assert positions == sorted(positions)
-    assert "[下载本期 PDF](../../pdf/sample.pdf)" in page
+    assert '<a href="../../pdf/sample.pdf">下载本期 PDF</a>' in page
 
 
 def test_report_lists_failures_and_warnings_by_kind(docs):

@@ -20,6 +20,7 @@ import jinja2
 import pytest
 
 from extract import validity as v
+from extract.render import make_environment
 from extract.model import (DatedFact, DocType, Document, Evidence, ExpiryBasis, Status,
                            Validity)
 
@@ -112,8 +113,13 @@ def pdf_url(doc: Document) -> str:
 def environment(autoescape: bool = False) -> jinja2.Environment:
     """The render stage's environment; by default without autoescape, which the templates
     must not rely on."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "templates"),
-                              undefined=jinja2.StrictUndefined, autoescape=autoescape)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "templates"),
+                             undefined=jinja2.StrictUndefined, autoescape=autoescape)
+    # The language functions (t, date, name …) the templates use, in Chinese.
+    site_env = make_environment()
+    env.globals.update(site_env.globals)
+    env.filters.update(site_env.filters)
+    return env
 
 
 # --------------------------------------------------------------------------- expiry rules
@@ -419,9 +425,10 @@ def test_extracted_text_is_escaped_once(sample, tmp_path, autoescape):
     v.write_validity((*sample, evil), AS_OF, tmp_path, environment(autoescape))
     page = (tmp_path / "validity/index.md").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<b>2023" not in page
-    assert "办法&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # Titles go through md_escape (numeric references), which also covers other languages.
+    assert "办法&#60;script&#62;alert(1)&#60;/script&#62;" in page
     assert "自&lt;b&gt;2023年5月10日&lt;/b&gt;起施行。" in page
-    assert "&amp;lt;" not in page
+    assert "&amp;lt;" not in page and "&amp;#60;" not in page
 
 
 # --------------------------------------------------------------------------- document panel

@@ -8,7 +8,8 @@
  * extract/validity.py: the expiry day itself is still in force, a repeal wins.
  *
  * Loaded on every page through mkdocs.yml's extra_javascript; under node the functions are
- * exported for tests.
+ * exported for tests. Texts come from the page's <script type="application/json"
+ * data-validity-labels> (rendered in the page's language), else the Chinese ones below.
  */
 (function (root, factory) {
   "use strict";
@@ -25,7 +26,9 @@
     not_yet_in_force: "尚未生效",
     in_force: "现行有效",
     expired: "已失效",
-    repealed: "已废止"
+    repealed: "已废止",
+    count: "{count} 件",
+    today: "已按今日 {date} 重新计算。"
   };
   var EXPIRING_SOON_DAYS = 180;
   var DAY_MS = 86400000;
@@ -85,13 +88,28 @@
 
   /* ------------------------------------------------------------------ DOM */
 
-  function refreshElement(el, todayISO) {
+  /* The page's labels over the Chinese defaults. */
+  function labelsOf(doc) {
+    var el = doc.querySelector("script[data-validity-labels]");
+    var labels = Object.assign({}, LABELS);
+    if (el) {
+      try { Object.assign(labels, JSON.parse(el.textContent)); } catch (error) { /* keep defaults */ }
+    }
+    return labels;
+  }
+
+  /* "{count} 件" with {count: 3} -> "3 件". */
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, key) { return key in values ? values[key] : whole; });
+  }
+
+  function refreshElement(el, todayISO, labels) {
     var status = statusOn(el.dataset.effective, el.dataset.expiry, todayISO, el.dataset.repealed);
     el.dataset.status = status || "";
     var label = el.querySelector(".validity-status");
     if (label) {
       label.dataset.status = status || "";
-      label.textContent = status ? LABELS[status] : "—";
+      label.textContent = status ? labels[status] : "—";
     }
     var soon = el.querySelector("[data-validity-soon]");
     if (soon) soon.hidden = !(status === "in_force" && expiringSoon(el.dataset.expiry, todayISO));
@@ -106,7 +124,7 @@
     };
   }
 
-  function applyFilters(form, table, todayISO) {
+  function applyFilters(form, table, todayISO, labels) {
     var filters = {};
     ["status", "issuer", "year", "within"].forEach(function (name) {
       filters[name] = form.elements[name].value;
@@ -117,7 +135,7 @@
       if (!tr.hidden) shown += 1;
     });
     var count = form.querySelector("[data-validity-count]");
-    if (count) count.textContent = shown + " 件";
+    if (count) count.textContent = fill(labels.count, { count: shown });
   }
 
   function cellKey(tr, index) {
@@ -138,7 +156,7 @@
       .forEach(function (tr) { body.appendChild(tr); });
   }
 
-  function setUpTable(doc, todayISO) {
+  function setUpTable(doc, todayISO, labels) {
     var table = doc.querySelector("[data-validity-table]");
     var form = doc.querySelector("[data-validity-filters]");
     if (!table || table.dataset.ready) return;
@@ -148,19 +166,20 @@
     });
     if (form) {
       form.hidden = false;
-      form.addEventListener("change", function () { applyFilters(form, table, todayISO); });
+      form.addEventListener("change", function () { applyFilters(form, table, todayISO, labels); });
       form.addEventListener("submit", function (event) { event.preventDefault(); });
-      applyFilters(form, table, todayISO);
+      applyFilters(form, table, todayISO, labels);
     }
   }
 
   function refresh(doc, todayISO) {
-    doc.querySelectorAll("[data-expiry]").forEach(function (el) { refreshElement(el, todayISO); });
+    var labels = labelsOf(doc);
+    doc.querySelectorAll("[data-expiry]").forEach(function (el) { refreshElement(el, todayISO, labels); });
     doc.querySelectorAll("[data-validity-today]").forEach(function (el) {
-      el.textContent = "已按今日 " + todayISO + " 重新计算。";
+      el.textContent = fill(labels.today, { date: todayISO });
       el.hidden = false;
     });
-    setUpTable(doc, todayISO);
+    setUpTable(doc, todayISO, labels);
   }
 
   /* Run once the page is parsed and, under mkdocs-material's instant navigation, on every

@@ -6,7 +6,6 @@ leave the output folder; two builds are byte-identical."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from extract import cli, render
+from tests.conftest import mkdocs_build
 from tests.robustness import corpus
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,10 +39,7 @@ def make_build(source: Path, root: Path) -> tuple[subprocess.CompletedProcess, P
         [sys.executable, "-m", "extract", "build", str(source), "--docs", str(docs), "--as-of", AS_OF],
         cwd=REPO, capture_output=True, text=True, check=False,
     )
-    config = root / "mkdocs.yml"
-    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {site}\n", encoding="utf-8")
-    quiet = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # material's end-of-life banner
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], cwd=root, env=quiet, check=True)
+    mkdocs_build(root, docs, site)
     return extractor, docs, site
 
 

@@ -1,0 +1,30 @@
+"""mkdocs hook (``hooks:`` in mkdocs.yml): ``t()`` for the theme's templates in ``overrides/``.
+
+Theme templates are rendered by mkdocs, not by :mod:`extract.render`, so they get the same
+glossary lookup here, in the language of the build (``theme.language``): an override writes
+``{{ t("搜索") }}`` and the English site shows the glossary's English.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import jinja2
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:  # mkdocs loads a hook by its path, not as part of the package
+    sys.path.insert(0, str(PROJECT))
+
+from extract.i18n import language  # noqa: E402
+
+TRANSLATIONS_DIR = PROJECT / "translations"
+
+
+def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
+    """Register ``t`` (global and filter) for ``config.theme.language``; raises ValueError
+    for a language the site has no folder for."""
+    lang = language(config.theme["language"], TRANSLATIONS_DIR)
+    env.globals["t"] = lang.t
+    env.filters["t"] = lang.t
+    return env
