@@ -8,6 +8,8 @@ Pages written (paths relative to ``docs_dir``)::
     doc/<doc-id>/index.md     one document: metadata panel, body, link to its first PDF page
     types/index.md, types/<type>.md    documents by type
     years/index.md, years/<year>.md    issues and documents by year
+    search/index.md           full-text search (``search/?q=…``); its index files are
+                              written by :func:`extract.search.search_files`
     report.md                 extraction report: failures, warnings per issue by kind
     pdf/<name>.pdf            the issue PDFs, copied from the source folder
     api/*.json                the static API (see :mod:`extract.api`)
@@ -37,12 +39,13 @@ from markupsafe import Markup
 
 from extract.api import pdf_url, write_api
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
+from extract.search import search_files
 from extract.validity import write_validity
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 # What render_site owns under docs_dir: removed before each build so no stale page survives.
-GENERATED_PATHS = ("index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf")
+GENERATED_PATHS = ("index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf", "search")
 STYLESHEET = "assets/gazette.css"
 
 TYPE_LABELS = {
@@ -288,6 +291,8 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         heading_marks=heading_marks,
         urlquote=lambda value: quote(str(value)),
     )
+    # tojson (the search page's labels) writes UTF-8 rather than \u escapes.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.globals.update(
         # Interface strings are written in Chinese and wrapped in t(): the site's source
         # language; other languages look them up in translations/glossary.<lang>.yml.
@@ -350,6 +355,7 @@ def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, f
     for year, issues in site.by_year():
         page(["years", f"{year}.md"], "year.md.j2", root="../", year=year, issues=issues)
     page(["report.md"], "report.md.j2", root="", failures=failures)
+    page(["search", "index.md"], "search.md.j2", root="../", doc_types=list(DocType), statuses=list(Status))
 
 
 def render_site(
@@ -376,3 +382,5 @@ def render_site(
     write_validity(site.documents, as_of, docs_dir, env, lambda doc: pdf_url(site.issue_of(doc).pdf_name))
     render_pages(site, env, docs_dir, as_of, failures)
     write_api(site.issues, docs_path(docs_dir, "api"), as_of, failures)
+    for segments, text in search_files(site.issues, issue_label).files.items():
+        write_page(docs_dir, segments, text)

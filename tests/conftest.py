@@ -175,6 +175,15 @@ def source_dir(tmp_path: Path) -> Path:
     return folder
 
 
+def site_config(docs: Path, site: Path) -> str:
+    """An mkdocs.yml for building ``docs`` into ``site`` with the repository's settings;
+    paths the repository's config gives relative to itself are made absolute."""
+    return (
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {site}\n"
+        f"theme:\n  name: material\n  custom_dir: {REPO / 'overrides'}\n"
+    )
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real build of ``source_pdfs/`` as of 2026-11-29: returns the folder holding
@@ -191,6 +200,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     config = root / "mkdocs.yml"
-    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {site}\n", encoding="utf-8")
+    config.write_text(site_config(docs, site), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], cwd=root, check=True)
     return root
