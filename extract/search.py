@@ -24,7 +24,7 @@ Terms (the browser derives the same from a query):
     ``#`` + a canonical 文号 key (:func:`doc_number_keys`): the full number, prefix with
     sequence (温政办42号) and sequence alone (42号, for 42号文); ZJCC registration numbers.
     A document scores highest for its own number, less for the one it interprets, least for
-    numbers it cites.
+    numbers it cites or repeals.
 
 Files (paths relative to ``docs/``; JSON is UTF-8 without ``\\u`` escapes, compact, sorted
 keys, so builds are byte-identical and gzip well)::
@@ -105,9 +105,6 @@ class SearchFiles:
     """The files to write, as ``{relative path segments: text}`` in a stable order."""
 
     files: dict[tuple[str, ...], str] = field(default_factory=dict)
-
-    def total_bytes(self) -> int:
-        return sum(len(text.encode()) for text in self.files.values())
 
 
 # --------------------------------------------------------------------------- terms
@@ -224,7 +221,7 @@ def identifier_scores(doc: Document, settings: SearchSettings) -> dict[str, int]
         for rank, key in enumerate(keys):
             scores[key] = max(scores.get(key, 0), score // (rank + 1))
 
-    for number in doc.references:
+    for number in (*doc.references, *doc.repeals):
         give(doc_number_keys(number)[:1], cited)
     if doc.interprets:
         give(doc_number_keys(doc.interprets), interpreted)

@@ -88,6 +88,7 @@ def test_own_number_outranks_the_interpreted_and_the_cited(dated_measure, undate
     cited = identifier_scores(citing, settings)[key]
     assert own > interpreted > cited > 0
     assert identifier_scores(dated_measure, settings)["#ZJCC01-2023-0008"] == own
+    assert identifier_scores(dated_measure, settings)["#温州市人民政府令第147号"] == cited  # repealed
 
 
 def test_term_shard_is_fnv1a_over_utf16_units():

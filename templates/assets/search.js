@@ -42,8 +42,11 @@
       re: /([\u4e00-\u9fff]{1,12}?)\s*((?:19|20)\d{2})\s*[-–—－年/]\s*第?\s*(\d{1,4})\s*号?文?/g,
       key: (m, prefix) => `#${prefix(m[1])}〔${m[2]}〕${Number(m[3])}号`,
     },
-    // 温政办42号
-    { re: /([\u4e00-\u9fff]{1,12}?)\s*第?\s*(\d{1,4})\s*号文?/g, key: (m, prefix) => `#${prefix(m[1])}${Number(m[2])}号` },
+    // 温政办42号; 温州市人民政府令第147号 (a 令 number, keyed as printed)
+    {
+      re: /([\u4e00-\u9fff]{1,12}?)\s*第?\s*(\d{1,4})\s*号文?/g,
+      key: (m, prefix) => (m[1].endsWith("令") ? `#${m[1]}第${Number(m[2])}号` : `#${prefix(m[1])}${Number(m[2])}号`),
+    },
     // 42号文, 42号
     { re: /(?<![0-9])(\d{1,4})\s*号文?/g, key: (m) => `#${Number(m[1])}号` },
   ];
@@ -210,7 +213,7 @@
 
   const FACETS = [
     { name: "type", label: labels.ui.type, value: (m, d) => m.types[d[1]], show: (v) => labels.types[v] || v },
-    { name: "year", label: labels.ui.year, value: (m, d) => String(m.issues[d[0]][2] || ""), show: (v) => v },
+    { name: "year", label: labels.ui.year, value: (m, d) => String(m.issues[d[0]][2] || ""), show: (v) => v, byValue: true },
     { name: "issuer", label: labels.ui.issuer, value: (m, d) => m.issuers[d[2]] || "", show: (v) => v },
     { name: "status", label: labels.ui.status, value: (m, d) => m.statuses[d[3]] || "", show: (v) => labels.statuses[v] || v },
   ];
@@ -222,7 +225,9 @@
         const value = facet.value(manifest, manifest.docs[hit.doc]);
         if (value) counts.set(value, (counts.get(value) || 0) + 1);
       }
-      return { facet, counts: [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)) };
+      // Years newest first; other values by count, then by name.
+      const order = facet.byValue ? (a, b) => (a[0] < b[0] ? 1 : -1) : (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+      return { facet, counts: [...counts].sort(order) };
     });
   }
 
