@@ -13,7 +13,7 @@ export AS_OF STRICT
 # Silences material's end-of-life banner, which would bury the build's own output.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve clean golden bench
+.PHONY: build test serve clean golden bench bench-search
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ golden: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench_stages.py source_pdfs/*.pdf
+
+# Search: reader queries against stock material search, index bytes, first-result time.
+bench-search: build
+	$(BIN)/python bench/bench_search.py .
 
 clean:
 	rm -rf docs site .pytest_cache

@@ -187,6 +187,7 @@ def build_stock_site(docs_dir: Path, site_dir: Path) -> None:
     """Build ``docs_dir`` into ``site_dir`` with stock mkdocs-material and its ``search``
     plugin (lang zh: jieba segments at build time), as this site was configured before it
     had its own search. Raises CalledProcessError when mkdocs fails."""
+    docs_dir, site_dir = docs_dir.resolve(), site_dir.resolve()
     config = site_dir.parent / f"{site_dir.name}.mkdocs.yml"
     config.write_text(
         "\n".join(
