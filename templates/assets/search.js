@@ -131,7 +131,7 @@
         const id = key(m, prefix);
         required.add(id);
         if (/〔/.test(id)) marks.add(id.slice(1));
-        for (const run of m[0].match(CJK_RUN) || []) bigrams(run).forEach((t) => fallback.add(t));
+        for (const run of m[0].match(CJK_RUN) || []) if (run.length > 1) bigrams(run).forEach((t) => fallback.add(t));
         return " ";
       });
     }
@@ -177,7 +177,7 @@
     let required = [...parsed.required].filter((t) => postings.has(t));
     if (!required.length) required = [...parsed.fallback].filter((t) => postings.has(t));
     if (!required.length) return { hits: [], parsed };
-    const bonus = [...all].filter((t) => postings.has(t) && !required.includes(t));
+    const bonus = [...parsed.optional].filter((t) => postings.has(t));
     const tally = new Map();
     for (const term of required) {
       for (const [doc, score] of postings.get(term)) {
