@@ -14,7 +14,7 @@ export AS_OF STRICT
 # Silences material's end-of-life banner, which would bury the build's own output.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve serve-site clean golden bench bench-scale screenshots
+.PHONY: build test serve serve-site clean golden bench bench-scale bench-search screenshots
 
 # npm ci installs axe-core for the accessibility tests (package-lock.json) where npm exists.
 $(INSTALLED): pyproject.toml package-lock.json
@@ -63,6 +63,10 @@ bench: $(INSTALLED)
 # 12, 60 and 240 synthetic issues; writes bench/results/scale.{json,md}. Takes a while.
 bench-scale: $(INSTALLED)
 	$(BIN)/python bench/bench_scale.py
+
+# Search: reader queries against stock material search, index bytes, first-result time.
+bench-search: build
+	$(BIN)/python bench/bench_search.py .
 
 clean:
 	rm -rf docs site .pytest_cache .cache node_modules

@@ -8,6 +8,7 @@ spelling; ``parse`` raises ``ValueError("Invalid …: {value}")`` for anything e
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
@@ -89,6 +90,51 @@ def position_id(issue_id: str, position: int) -> str:
     if position < 1:
         raise ValueError(f"Invalid position: {position} (positions are 1-based)")
     return f"{issue_id}-item-{position}"
+
+
+# How readers type a 文号 into a search box (after NFKC folding, which turns ［］（） into
+# [] ()). templates/assets/search.js applies the same forms to queries, in this order.
+_PREFIX = r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)\s*"
+_TAIL = r"\s*第?\s*(?P<seq>\d{1,4})\s*"
+QUERY_DOC_NUMBER_FORMS = (
+    # 温政办〔2023〕42号, 温政办[2023]42号, 温政办(2023)第42号: the printed form, any bracket
+    re.compile(_PREFIX + r"[〔\[(【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\])】]" + _TAIL + r"号?文?"),
+    # 温政办2023-42, 温政办2023年42号: year and sequence run together, as in file names
+    re.compile(_PREFIX + r"(?P<year>(?:19|20)\d{2})\s*[-–—－年/]" + _TAIL + r"号?文?"),
+    # 温政办42号: the year left out
+    re.compile(_PREFIX + r"第?\s*(?P<seq>\d{1,4})\s*号文?"),
+    # 42号文, 42号: how a document is named in conversation
+    re.compile(r"(?P<seq>\d{1,4})\s*号文?"),
+)
+
+
+@dataclass(frozen=True)
+class DocNumberQuery:
+    """A 文号 as a reader types it: prefix and year may be missing (温政办42号, 42号文)."""
+
+    prefix: str | None
+    year: int | None
+    seq: int
+
+    @classmethod
+    def parse(cls, value: str) -> "DocNumberQuery":
+        """Parse any spelling of ``QUERY_DOC_NUMBER_FORMS``; ValueError for anything else."""
+        text = unicodedata.normalize("NFKC", value).strip()
+        for form in QUERY_DOC_NUMBER_FORMS:
+            match = form.fullmatch(text)
+            if match:
+                fields = match.groupdict()
+                year = fields.get("year")
+                return cls(fields.get("prefix"), int(year) if year else None, int(fields["seq"]))
+        raise ValueError(f"Invalid 文号 query: {value}")
+
+    def matches(self, number: DocNumber) -> bool:
+        """True when ``number`` agrees with every part the query gives."""
+        return (
+            self.seq == number.seq
+            and self.prefix in (None, number.prefix)
+            and self.year in (None, number.year)
+        )
 
 
 # Words that run into a 文号 in prose (依据温政办〔2023〕42号和温政发…): not part of the 机关代字.

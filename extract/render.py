@@ -8,6 +8,8 @@ Pages written (paths relative to ``docs_dir``)::
     doc/<doc-id>/index.md     one document: metadata panel, body, link to its first PDF page
     types/index.md, types/<type>.md    documents by type
     years/index.md, years/<year>.md    issues and documents by year
+    search/index.md           full-text search (``search/?q=…``); its index files are
+                              written by :func:`extract.search.search_files`
     report.md                 extraction report: failures, warnings per issue by kind
     pdf/<name>.pdf            the issue PDFs, copied from the source folder
     api/*.json                the static API (see :mod:`extract.api`)
@@ -50,6 +52,7 @@ from extract.feeds import FEED_DIR, atom_xml, site_feeds
 from extract.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, Language, language
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
 from extract.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
+from extract.search import search_files
 from extract.staging import SyncCounts, staged
 from extract.statistics import table_exports
 from extract.translations import Translation, load_translations
@@ -61,7 +64,7 @@ TRANSLATIONS_DIR = TEMPLATES_DIR.parent / "translations"
 
 # What render_site owns under docs_dir: files there that a build no longer writes are removed.
 GENERATED_PATHS = (
-    "index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf", "calendar", FEED_DIR,
+    "index.md", "report.md", "issues", "doc", "types", "years", "api", "pdf", "calendar", "search", FEED_DIR,
     *filter(None, LANGUAGE_ROOTS.values()),
 )
 STYLESHEET = "assets/gazette.css"
@@ -381,6 +384,8 @@ def make_environment(
         t=lang.t,
         mark_zh=lang.mark_chinese,
     )
+    # tojson (the search page's labels) writes UTF-8 rather than \u escapes.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.globals.update(
         # Interface strings are written in Chinese and wrapped in t(): the site's source
         # language; other languages look them up in translations/glossary.<lang>.yml.
@@ -475,6 +480,7 @@ def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, f
     for year, issues in site.by_year():
         page(["years", f"{year}.md"], "year.md.j2", root="../", year=year, issues=issues)
     page(["report.md"], "report.md.j2", root="", failures=failures)
+    page(["search", "index.md"], "search.md.j2", root="../", doc_types=list(DocType), statuses=list(Status))
 
 
 def render_site(
@@ -517,5 +523,7 @@ def render_site(
             write_reader_files(site, envs[code], pages_dir, as_of)
         titles_en = {doc_id: translation.title for doc_id, translation in translations["en"].items()}
         write_api(site.issues, docs_path(out, "api"), as_of, failures, titles_en=titles_en)
+        for segments, text in search_files(site.issues, issue_label).files.items():
+            write_page(out, segments, text)
     assert staging.counts is not None
     return staging.counts

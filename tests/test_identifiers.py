@@ -7,6 +7,7 @@ import pytest
 
 from extract.identifiers import (
     DocNumber,
+    DocNumberQuery,
     RegistrationNumber,
     file_slug,
     find_doc_numbers,
@@ -119,3 +120,40 @@ def test_identifier_lines_are_only_a_number():
 )
 def test_file_slug_is_one_safe_path_segment(stem, slug):
     assert file_slug(stem) == slug
+
+
+# --------------------------------------------------------------------------- 文号 as typed
+
+
+@pytest.mark.parametrize("value", ["", "温政办", "公租房", "温政办〔23〕42号", "2023-42"])
+def test_bad_doc_number_queries_raise_naming_the_value(value):
+    with pytest.raises(ValueError, match="Invalid 文号 query"):
+        DocNumberQuery.parse(value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "prefix", "year"),
+    [
+        ("温政办〔2023〕42号", "温政办", 2023),
+        ("温政办[2023]42号", "温政办", 2023),
+        ("温政办［2023］42号", "温政办", 2023),
+        ("温政办（2023）第42号", "温政办", 2023),
+        ("温政办【2023】42号", "温政办", 2023),
+        ("温政办2023-42", "温政办", 2023),
+        ("温政办2023年42号", "温政办", 2023),
+        ("温政办42号", "温政办", None),
+        ("42号文", None, None),
+        ("42号", None, None),
+    ],
+)
+def test_doc_number_queries_in_every_spelling_match_the_printed_number(typed, prefix, year):
+    query = DocNumberQuery.parse(typed)
+    assert (query.prefix, query.year, query.seq) == (prefix, year, 42)
+    assert query.matches(DocNumber.parse("温政办〔2023〕42号"))
+
+
+def test_doc_number_query_does_not_match_another_number():
+    query = DocNumberQuery.parse("温政办42号")
+    assert not query.matches(DocNumber.parse("温政发〔2023〕42号"))
+    assert not query.matches(DocNumber.parse("温政办〔2023〕44号"))
+    assert not DocNumberQuery.parse("温政办2022-42").matches(DocNumber.parse("温政办〔2023〕42号"))

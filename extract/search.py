@@ -1,0 +1,362 @@
+"""Build-time full-text search: a term-sharded index under ``docs/search/`` for ``search.js``.
+
+Why not lunr: a serialized lunr index carries a field vector per document and must be loaded
+whole, so its first-result download grows with the archive (hundreds of MB for 240 issues).
+Here each term's postings are precomputed (BM25 with field boosts, idf over the whole archive)
+and spread over shards by a hash of the term, so a query downloads only the shards of its
+own terms: a bounded amount whatever the archive size. The browser adds up scores; it never
+builds an index.
+
+Terms (the browser derives the same from a query):
+
+``bigrams``
+    Every pair of adjacent CJK characters of title, issuer, 文号 and body (a lone character
+    between punctuation is a term by itself). Any Chinese word a reader types is a sequence
+    of bigrams, so 政府 finds 人民政府 and no segmentation disagreement can lose a document.
+``words``
+    jieba ``cut_for_search`` words of three or more CJK characters (shorter ones are bigrams
+    already), with a user dictionary generated from the archive (:func:`user_dictionary`) so
+    issuers and defined terms stay whole. They reward documents holding the reader's word
+    as a word, not just its bigrams scattered.
+``latin``
+    Runs of ASCII letters and digits after NFKC folding, lower-cased: 415x, s2, 2023.
+``#identifiers``
+    ``#`` + a canonical 文号 key (:func:`doc_number_keys`): the full number, prefix with
+    sequence (温政办42号) and sequence alone (42号, for 42号文); ZJCC registration numbers.
+    A document scores highest for its own number, less for the one it interprets, least for
+    numbers it cites or repeals.
+
+Files (paths relative to ``docs/``; JSON is UTF-8 without ``\\u`` escapes, compact, sorted
+keys, so builds are byte-identical and gzip well)::
+
+    search/manifest.json        {"version", "shard_count", "prefixes": [文号 prefix, ...],
+                                 "issues": [[id, label, year, first_doc], ...],
+                                 "issuers": [...], "types": [...], "statuses": [...],
+                                 "docs": [[issue, type, issuer, status], ...]}  (indexes; -1 = none)
+    search/shards/<n>.json      {term: [doc, score, doc_delta, score, ...]}  docs ascending,
+                                 delta-coded; scores are integers (BM25 × 10)
+    search/meta/<issue-id>.json [[id, title, doc_number, registration_number, date], ...]
+                                 the issue's documents in index order (date: 成文日期 or "")
+    search/text/<doc-id>.txt    the document's plain text, for excerpts
+    assets/search.js            the search page's script
+    assets/search.css           styles of the search page and the header's search box
+
+Document indexes are positions in ``docs`` (issues oldest first, documents in gazette
+order). ``term_shard`` (FNV-1a over UTF-16 code units, modulo ``shard_count``) is
+implemented identically in ``templates/assets/search.js``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+from extract.identifiers import DocNumber, RegistrationNumber
+from extract.model import Document, Issue
+
+ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
+
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+LATIN_RUN = re.compile(r"[0-9a-z]+")
+# Defined terms: 《温州市区公共租赁住房保障管理办法》, “七优享”.
+BOOK_TITLE = re.compile(r"《([^《》\n]{2,40})》")
+QUOTED_TERM = re.compile(r"[“\"]([\u4e00-\u9fff0-9A-Za-z]{2,12})[”\"]")
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """Scoring and sharding constants.
+
+    ``boosts`` weigh a term occurrence by field (BM25's field-weighted term frequency);
+    ``k1``/``b`` are BM25's saturation and length normalisation; ``shard_bytes`` is the
+    target size of one shard file (bytes, UTF-8): the shard count is the smallest power of
+    two that keeps the average shard under it. ``id_scores`` are the scores of an
+    identifier key on its own document, on the one interpreting it, and on one citing it.
+    """
+
+    title_boost: float = 8.0
+    issuer_boost: float = 3.0
+    body_boost: float = 1.0
+    word_boost: float = 1.5  # a whole word also counts its bigrams: a modest extra
+    k1: float = 1.2
+    b: float = 0.5
+    shard_bytes: int = 24_000
+    id_scores: tuple[int, int, int] = (100_000, 40_000, 5_000)
+
+    def __post_init__(self) -> None:
+        if self.shard_bytes < 100:
+            raise ValueError(f"Invalid shard_bytes: {self.shard_bytes} (at least 100)")
+        if not 0 <= self.b <= 1:
+            raise ValueError(f"Invalid b: {self.b} (0 to 1)")
+
+
+@dataclass(frozen=True)
+class SearchFiles:
+    """The files to write, as ``{relative path segments: text}`` in a stable order."""
+
+    files: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- terms
+
+
+def fold(text: str) -> str:
+    """NFKC (fullwidth ［］１２ → []12) and lower case: how index and query see text."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def bigrams(run: str) -> list[str]:
+    """Adjacent character pairs of a CJK run; a single character stands for itself."""
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def character_terms(text: str) -> list[str]:
+    """The bigram and latin terms of ``text`` in order (see the module docstring)."""
+    folded = fold(text)
+    terms: list[str] = []
+    for run in CJK_RUN.findall(folded):
+        terms.extend(bigrams(run))
+    terms.extend(LATIN_RUN.findall(folded))
+    return terms
+
+
+def user_dictionary(issues: Iterable[Issue]) -> list[str]:
+    """Gazette vocabulary from the archive itself, sorted: issuers, 文号 prefixes, the
+    defined terms written in 《》 and the short ones in “” (names of programmes)."""
+    words: set[str] = set()
+    for issue in issues:
+        for doc in issue.documents:
+            if doc.issuer:
+                words.update(line.strip() for line in doc.issuer.splitlines() if line.strip())
+            for number in (doc.doc_number, doc.interprets, *doc.references):
+                prefix = doc_number_prefix(number)
+                if prefix:
+                    words.add(prefix)
+            for text in (doc.title, doc.text):
+                words.update(BOOK_TITLE.findall(text))
+                words.update(QUOTED_TERM.findall(text))
+    return sorted(word for word in words if CJK_RUN.search(word))
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(vocabulary: tuple[str, ...]) -> jieba.Tokenizer:
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    for word in vocabulary:
+        tokenizer.add_word(word)
+    return tokenizer
+
+
+def word_terms(text: str, vocabulary: Sequence[str]) -> list[str]:
+    """jieba ``cut_for_search`` words of ``text`` that are three or more CJK characters,
+    with ``vocabulary`` added to jieba's dictionary (a private tokenizer, not the global)."""
+    tokenizer = _tokenizer(tuple(vocabulary))
+    return [w for w in tokenizer.cut_for_search(fold(text), HMM=True) if len(w) >= 3 and CJK_RUN.fullmatch(w)]
+
+
+def doc_number_prefix(number: str | None) -> str | None:
+    if not number:
+        return None
+    try:
+        return DocNumber.parse(number).prefix
+    except ValueError:
+        return None
+
+
+def doc_number_keys(number: str) -> list[str]:
+    """Identifier terms of a 文号, most specific first.
+
+    ``温政办〔2023〕42号`` → ``#温政办〔2023〕42号``, ``#温政办42号``, ``#42号``. A number that
+    is not a 文号 (温州市人民政府令第147号) is its own single key, folded.
+    """
+    try:
+        parsed = DocNumber.parse(number)
+    except ValueError:
+        return [f"#{fold(number)}"]
+    return [f"#{parsed}", f"#{parsed.prefix}{parsed.seq}号", f"#{parsed.seq}号"]
+
+
+def registration_key(number: str) -> str:
+    """``#ZJCC01-2023-0008`` for any printed spelling of the registration number."""
+    return f"#{RegistrationNumber.parse(number)}"
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def field_frequencies(doc: Document, vocabulary: Sequence[str], settings: SearchSettings) -> Counter[str]:
+    """Field-weighted term frequencies of a document's text terms."""
+    weighted: Counter[str] = Counter()
+    fields = (
+        (doc.title, settings.title_boost),
+        (doc.issuer or "", settings.issuer_boost),
+        (doc.text, settings.body_boost),
+    )
+    for text, boost in fields:
+        for term in character_terms(text):
+            weighted[term] += boost
+        for term in word_terms(text, vocabulary):
+            weighted[term] += boost * settings.word_boost
+    return weighted
+
+
+def identifier_scores(doc: Document, settings: SearchSettings) -> dict[str, int]:
+    """Scores of the identifier keys a document answers to (see ``SearchSettings``)."""
+    own, interpreted, cited = settings.id_scores
+    scores: dict[str, int] = {}
+
+    def give(keys: Iterable[str], score: int) -> None:
+        for rank, key in enumerate(keys):
+            scores[key] = max(scores.get(key, 0), score // (rank + 1))
+
+    for number in (*doc.references, *doc.repeals):
+        give(doc_number_keys(number)[:1], cited)
+    if doc.interprets:
+        give(doc_number_keys(doc.interprets), interpreted)
+    if doc.doc_number:
+        give(doc_number_keys(doc.doc_number), own)
+    if doc.registration_number:
+        give([registration_key(doc.registration_number)], own)
+    return scores
+
+
+def postings(documents: Sequence[Document], vocabulary: Sequence[str], settings: SearchSettings) -> dict[str, dict[int, int]]:
+    """``{term: {doc index: score}}``: BM25 of field-weighted frequencies, ×10, rounded;
+    identifier keys at their fixed scores."""
+    frequencies = [field_frequencies(doc, vocabulary, settings) for doc in documents]
+    lengths = [sum(freq.values()) for freq in frequencies]
+    average = (sum(lengths) / len(lengths)) if lengths else 1.0
+    document_frequency: Counter[str] = Counter(term for freq in frequencies for term in freq)
+    count = len(documents)
+    table: dict[str, dict[int, int]] = {}
+    for index, (freq, length) in enumerate(zip(frequencies, lengths)):
+        norm = settings.k1 * (1 - settings.b + settings.b * length / (average or 1.0))
+        for term, tf in freq.items():
+            idf = math.log(1 + (count - document_frequency[term] + 0.5) / (document_frequency[term] + 0.5))
+            score = round(10 * idf * tf * (settings.k1 + 1) / (tf + norm))
+            table.setdefault(term, {})[index] = max(score, 1)
+    for index, doc in enumerate(documents):
+        for key, score in identifier_scores(doc, settings).items():
+            table.setdefault(key, {})[index] = score
+    return table
+
+
+# --------------------------------------------------------------------------- shards
+
+
+def term_shard(term: str, shard_count: int) -> int:
+    """FNV-1a (32 bit) over the term's UTF-16 code units, modulo ``shard_count``."""
+    value = 0x811C9DC5
+    encoded = term.encode("utf-16-le")
+    for i in range(0, len(encoded), 2):
+        value ^= encoded[i] | (encoded[i + 1] << 8)
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value % shard_count
+
+
+def encode_postings(docs: dict[int, int]) -> list[int]:
+    """``{doc: score}`` → ``[doc, score, doc delta, score, …]`` with docs ascending."""
+    flat: list[int] = []
+    previous = 0
+    for doc in sorted(docs):
+        flat.extend((doc - previous, docs[doc]))
+        previous = doc
+    return flat
+
+
+def to_json(value: object) -> str:
+    """Compact, key-sorted UTF-8 JSON (no ``\\u`` escapes)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def shard_files(table: dict[str, dict[int, int]], settings: SearchSettings) -> tuple[int, dict[tuple[str, ...], str]]:
+    """The shard count and ``{("search", "shards", "<n>.json"): json}`` for every shard."""
+    encoded = {term: encode_postings(docs) for term, docs in table.items()}
+    total = sum(len(to_json({term: flat})) for term, flat in encoded.items())
+    shard_count = 1
+    while total / shard_count > settings.shard_bytes:
+        shard_count *= 2
+    shards: list[dict[str, list[int]]] = [{} for _ in range(shard_count)]
+    for term, flat in encoded.items():
+        shards[term_shard(term, shard_count)][term] = flat
+    return shard_count, {("search", "shards", f"{n}.json"): to_json(shard) for n, shard in enumerate(shards)}
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _index_of(values: list[str], value: str | None) -> int:
+    if value is None:
+        return -1
+    if value not in values:
+        values.append(value)
+    return values.index(value)
+
+
+def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue], str]) -> dict[str, object]:
+    """The manifest record (see the module docstring)."""
+    issuers: list[str] = []
+    types: list[str] = []
+    statuses: list[str] = []
+    docs: list[list[int]] = []
+    issue_rows: list[list[object]] = []
+    prefixes: set[str] = set()
+    for issue_index, issue in enumerate(issues):
+        issue_rows.append([issue.id, label(issue), issue.identity.year or 0, len(docs)])
+        for doc in issue.documents:
+            prefix = doc_number_prefix(doc.doc_number)
+            if prefix:
+                prefixes.add(prefix)
+            docs.append(
+                [
+                    issue_index,
+                    _index_of(types, doc.type.value),
+                    _index_of(issuers, doc.issuer),
+                    _index_of(statuses, doc.status.value if doc.status else None),
+                ]
+            )
+    return {
+        "version": 1,
+        "shard_count": shard_count,
+        "prefixes": sorted(prefixes, key=lambda p: (-len(p), p)),
+        "issues": issue_rows,
+        "issuers": issuers,
+        "types": types,
+        "statuses": statuses,
+        "docs": docs,
+    }
+
+
+def search_files(issues: Sequence[Issue], label: Callable[[Issue], str], settings: SearchSettings = SearchSettings()) -> SearchFiles:
+    """Every search file for ``issues`` (oldest first, as the site lists them).
+
+    ``label`` names an issue for display (e.g. 2023年第4期). Deterministic: the same issues
+    give the same files, byte for byte.
+    """
+    documents = [doc for issue in issues for doc in issue.documents]
+    vocabulary = user_dictionary(issues)
+    shard_count, files = shard_files(postings(documents, vocabulary, settings), settings)
+    files[("search", "manifest.json")] = to_json(manifest(issues, shard_count, label))
+    for issue in issues:
+        rows = [
+            [doc.id, doc.title, doc.doc_number or "", doc.registration_number or "", doc.signed_date.value.isoformat() if doc.signed_date else ""]
+            for doc in issue.documents
+        ]
+        files[("search", "meta", f"{issue.id}.json")] = to_json(rows)
+        for doc in issue.documents:
+            files[("search", "text", f"{doc.id}.txt")] = doc.text
+    for asset in ("search.js", "search.css"):
+        files[("assets", asset)] = (ASSETS / asset).read_text(encoding="utf-8")
+    return SearchFiles(dict(sorted(files.items())))

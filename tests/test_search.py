@@ -1,0 +1,153 @@
+"""Unit tests of ``extract.search``: terms, the user dictionary, 文号 keys, scoring and the
+shard files (format, UTF-8, determinism)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from extract.render import issue_label
+from extract.search import (
+    SearchSettings,
+    character_terms,
+    doc_number_keys,
+    encode_postings,
+    identifier_scores,
+    registration_key,
+    search_files,
+    term_shard,
+    user_dictionary,
+    word_terms,
+)
+
+
+def decode_postings(flat: list[int]) -> dict[int, int]:
+    docs, doc = {}, 0
+    for i in range(0, len(flat), 2):
+        doc += flat[i]
+        docs[doc] = flat[i + 1]
+    return docs
+
+
+def test_bad_settings():
+    with pytest.raises(ValueError, match="shard_bytes"):
+        SearchSettings(shard_bytes=10)
+
+
+def test_bigrams_make_sub_words_findable():
+    # 政府 must find a page that only says 人民政府.
+    assert character_terms("人民政府") == ["人民", "民政", "政府"]
+
+
+def test_terms_fold_fullwidth_and_case_and_keep_lone_characters():
+    assert character_terms("Ｓ２线，省级“415X”") == ["线", "省级", "s2", "415x"]
+
+
+def test_user_dictionary_comes_from_the_archive(sample_issue):
+    words = user_dictionary([sample_issue])
+    assert "温州市人民政府办公室" in words  # issuer
+    assert "温州市住房和城乡建设局" in words  # issuer
+    assert "温政办" in words  # 文号 prefix
+    assert "温州市示例管理办法" in words  # defined term in 《》
+    assert words == sorted(words)
+
+
+def test_quoted_programme_names_join_the_dictionary(make_issue, dated_measure):
+    doc = replace(dated_measure, text="深化“凤凰行动”，推进“七优享”工程。")
+    words = user_dictionary([make_issue(doc)])
+    assert {"凤凰行动", "七优享"} <= set(words)
+
+
+def test_words_from_the_user_dictionary_stay_whole():
+    text = "关于温州市示例管理办法的解读"
+    assert "温州市示例管理办法" not in word_terms(text, [])
+    assert "温州市示例管理办法" in word_terms(text, ["温州市示例管理办法"])
+
+
+def test_word_terms_are_three_characters_or_more():
+    assert all(len(word) >= 3 for word in word_terms("温州市人民政府办公室关于印发通知", []))
+
+
+def test_doc_number_keys_cover_the_ways_readers_shorten_it():
+    assert doc_number_keys("温政办〔2023〕42号") == ["#温政办〔2023〕42号", "#温政办42号", "#42号"]
+    assert doc_number_keys("温州市人民政府令第147号") == ["#温州市人民政府令第147号"]
+
+
+def test_registration_key_is_canonical_for_any_dash():
+    assert registration_key("ZJCC01–2023–0008") == registration_key("ZJCC01-2023-0008") == "#ZJCC01-2023-0008"
+
+
+def test_own_number_outranks_the_interpreted_and_the_cited(dated_measure, undated_interpretation):
+    citing = replace(dated_measure, id="citing", doc_number=None, registration_number=None, references=("温政办〔2023〕42号",))
+    key = "#温政办〔2023〕42号"
+    settings = SearchSettings()
+    own = identifier_scores(dated_measure, settings)[key]
+    interpreted = identifier_scores(undated_interpretation, settings)[key]
+    cited = identifier_scores(citing, settings)[key]
+    assert own > interpreted > cited > 0
+    assert identifier_scores(dated_measure, settings)["#ZJCC01-2023-0008"] == own
+    assert identifier_scores(dated_measure, settings)["#温州市人民政府令第147号"] == cited  # repealed
+
+
+def test_term_shard_is_fnv1a_over_utf16_units():
+    # FNV-1a 32-bit test vectors: "" -> 0x811c9dc5, "a" -> 0xe40c292c (one unit = one byte).
+    assert term_shard("", 2**32) == 0x811C9DC5
+    assert term_shard("a", 2**32) == 0xE40C292C
+    assert 0 <= term_shard("人民", 16) < 16
+
+
+def test_postings_are_delta_coded_in_doc_order():
+    assert encode_postings({7: 3, 2: 5, 10: 1}) == [2, 5, 5, 3, 3, 1]
+    assert decode_postings(encode_postings({7: 3, 2: 5, 10: 1})) == {2: 5, 7: 3, 10: 1}
+
+
+@pytest.fixture
+def files(sample_issue):
+    return search_files([sample_issue], issue_label, SearchSettings(shard_bytes=200)).files
+
+
+def test_search_files_are_deterministic(sample_issue, files):
+    again = search_files([sample_issue], issue_label, SearchSettings(shard_bytes=200)).files
+    assert again == files
+    assert list(files) == sorted(files)
+
+
+def test_json_is_utf8_without_escapes(files):
+    manifest = files[("search", "manifest.json")]
+    assert "温州市人民政府办公室" in manifest
+    assert not any("\\u" in text for path, text in files.items() if path[-1].endswith(".json"))
+
+
+def test_every_term_sits_in_its_hash_shard(files):
+    manifest = json.loads(files[("search", "manifest.json")])
+    count = manifest["shard_count"]
+    assert count > 1  # small shard_bytes forces several shards
+    shards = {path: json.loads(text) for path, text in files.items() if path[:2] == ("search", "shards")}
+    assert len(shards) == count
+    for (_, _, name), shard in shards.items():
+        assert all(term_shard(term, count) == int(name.removesuffix(".json")) for term in shard)
+
+
+def test_a_query_finds_its_document_through_the_files(files, sample_issue):
+    manifest = json.loads(files[("search", "manifest.json")])
+    count = manifest["shard_count"]
+
+    def lookup(term: str) -> dict[int, int]:
+        shard = json.loads(files[("search", "shards", f"{term_shard(term, count)}.json")])
+        return decode_postings(shard.get(term, []))
+
+    ids = [doc.id for doc in sample_issue.documents]
+    # A sub-word of the title, the 文号 spelled short, the issuer of the interpretation.
+    assert ids.index("measure-dated") in lookup("示例")
+    assert set(lookup("#温政办42号")) == {ids.index("measure-dated"), ids.index("interp-undated")}
+    assert ids.index("interp-undated") in lookup("建设")
+    meta = json.loads(files[("search", "meta", "2023-04.json")])
+    assert meta[ids.index("measure-dated")][:3] == ["measure-dated", "温州市示例管理办法", "温政办〔2023〕42号"]
+    assert manifest["prefixes"] == ["温政办"]
+    assert len(manifest["docs"]) == len(ids)
+
+
+def test_document_text_is_written_for_excerpts(files, dated_measure):
+    assert files[("search", "text", "measure-dated.txt")] == dated_measure.text
