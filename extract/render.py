@@ -36,7 +36,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from extract.api import pdf_url, write_api
-from extract.calendar import calendar_ics, calendars
+from extract.gov_calendar import calendar_ics, calendars
 from extract.datefmt import long_date, month_day, weekday, year_month
 from extract.doclinks import document_links
 from extract.feeds import FEED_DIR, atom_xml, site_feeds

@@ -9,7 +9,7 @@ import icalendar
 import pytest
 
 from extract import render
-from extract.calendar import calendar_ics, calendar_month, month_calendar
+from extract.gov_calendar import calendar_ics, calendar_month, month_calendar
 from extract.model import BlockKind, DocType, Document
 from tests.conftest import block
 
