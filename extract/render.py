@@ -36,12 +36,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from extract.api import pdf_url, write_api
-from extract.gov_calendar import calendar_ics, calendars
-from extract.datefmt import long_date, month_day, weekday, year_month
+from extract.datefmt import month_day, weekday, year_month
 from extract.doclinks import document_links
 from extract.feeds import FEED_DIR, atom_xml, site_feeds
-from extract.statistics import table_exports
+from extract.gov_calendar import calendar_ics, calendars
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
+from extract.statistics import table_exports
 from extract.validity import write_validity
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -314,7 +314,6 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         table_html=table_html,
         heading_marks=heading_marks,
         urlquote=lambda value: quote(str(value)),
-        long_date=long_date,
         month_day=month_day,
         year_month=year_month,
         weekday=weekday,
