@@ -15,7 +15,7 @@ and as-of date give byte-identical feeds.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -25,6 +25,8 @@ from extract.model import DocType, Document, Issue
 FEED_DIR = "feeds"
 TAG_PREFIX = "tag:wzgb.gazette-site,2023:"  # authority and date are fixed: ids must never change
 PUBLISHER = "温州市人民政府公报"
+IssueLabel = Callable[[Issue], str]  # names an issue: render.issue_label
+TypeLabel = Callable[[DocType], str]
 SUMMARY_CHARS = 200
 
 
@@ -65,7 +67,7 @@ def _newest_first(entries: Sequence[FeedEntry]) -> tuple[FeedEntry, ...]:
     return tuple(sorted(entries, key=lambda e: (e.updated, e.id), reverse=True))
 
 
-def issues_feed(issues: Sequence[Issue], label, as_of: dt.date) -> Feed:
+def issues_feed(issues: Sequence[Issue], label: IssueLabel, as_of: dt.date) -> Feed:
     """The feed of issues; ``label(issue)`` names an issue (``render.issue_label``)."""
     entries = [
         FeedEntry(
@@ -81,7 +83,7 @@ def issues_feed(issues: Sequence[Issue], label, as_of: dt.date) -> Feed:
     return Feed("issues", f"{PUBLISHER}：各期", _newest_first(entries), as_of)
 
 
-def documents_feed(doc_type: DocType, type_label: str, issues: Sequence[Issue], label, as_of: dt.date) -> Feed:
+def documents_feed(doc_type: DocType, type_label: str, issues: Sequence[Issue], label: IssueLabel, as_of: dt.date) -> Feed:
     """The feed of the documents of ``doc_type`` across ``issues``, dated by 成文日期 or issue."""
     entries = []
     for issue in issues:
@@ -130,7 +132,7 @@ def atom_xml(feed: Feed) -> bytes:
     return generator.atom_str(pretty=True)
 
 
-def site_feeds(issues: Sequence[Issue], label, type_label, as_of: dt.date) -> tuple[Feed, ...]:
+def site_feeds(issues: Sequence[Issue], label: IssueLabel, type_label: TypeLabel, as_of: dt.date) -> tuple[Feed, ...]:
     """The issues feed, then one feed per document type that has documents (enum order).
 
     ``label`` names an issue, ``type_label`` a ``DocType`` (both from ``extract.render``).

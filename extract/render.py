@@ -36,7 +36,7 @@ import datetime as dt
 import re
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from pathlib import Path
 from urllib.parse import quote
@@ -45,10 +45,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from extract.api import pdf_url, write_api
-from extract.calendar import calendar_ics, calendars
-from extract.datefmt import long_date, month_day, weekday, year_month
+from extract.datefmt import month_day, weekday, year_month
 from extract.doclinks import document_links
 from extract.feeds import FEED_DIR, atom_xml, site_feeds
+from extract.gov_calendar import calendar_ics, calendars
 from extract.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, Language, language
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
 from extract.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
@@ -172,31 +172,31 @@ def write_page(docs_dir: Path, segments: Sequence[str], text: str) -> Path:
 # --------------------------------------------------------------------------- body blocks
 
 
-def _outline_level(block: Block) -> int | None:
-    """A block's level in the document's outline (title blocks are 1), None for body text."""
-    if block.kind is BlockKind.TITLE:
-        return 1
-    return max(block.level, 1) if block.kind is BlockKind.HEADING else None
+def heading_marks(block: Block) -> str:
+    """Markdown ``#`` marks for a heading block: one level below the page's h1, at most h6."""
+    level = block.level if block.kind is BlockKind.HEADING else 1
+    return "#" * min(max(level, 1) + 1, 6)
 
 
-def heading_marks(blocks: Sequence[Block]) -> list[str]:
-    """Markdown ``#`` marks per block (``""`` for non-headings), headings in order.
+def displayed_outline(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """``blocks`` with heading levels as a page shows them: ranked, and never more than one
+    deeper than the heading before, so that ``heading_marks`` starts below the page's h1
+    and skips no level (WCAG 1.3.1, axe ``heading-order``).
 
-    Source levels are ranked (a document using only 3 = （一） gets h2), and a heading is
-    never more than one level deeper than the one before it, so the page's outline starts
-    below its h1 and skips no level (WCAG 1.3.1, axe ``heading-order``); at most h6.
+    A document using only 3 = （一） headings gets them at level 1 (h2); levels 2, 3 stay
+    2, 3 after a title block. Title blocks count as level 1 and are left as they are.
     """
-    levels = [_outline_level(block) for block in blocks]
-    rank = {level: index for index, level in enumerate(sorted({lv for lv in levels if lv is not None}))}
-    marks: list[str] = []
-    previous = 1
-    for level in levels:
-        if level is None:
-            marks.append("")
-            continue
-        previous = min(rank[level] + 2, previous + 1, 6)
-        marks.append("#" * previous)
-    return marks
+    levels = [1 if b.kind is BlockKind.TITLE else max(b.level, 1) if b.kind is BlockKind.HEADING else None for b in blocks]
+    rank = {level: index + 1 for index, level in enumerate(sorted({lv for lv in levels if lv is not None}))}
+    shown: list[Block] = []
+    previous = 0
+    for block, level in zip(blocks, levels):
+        if level is not None:
+            previous = min(rank[level], previous + 1)
+            if block.kind is BlockKind.HEADING:
+                block = replace(block, level=previous)
+        shown.append(block)
+    return tuple(shown)
 
 
 def _table_cells(grid: TableGrid, row: int) -> list[tuple[str, int, int]]:
@@ -377,7 +377,6 @@ def make_environment(
         table_html=table_html,
         heading_marks=heading_marks,
         urlquote=lambda value: quote(str(value)),
-        long_date=long_date,
         month_day=month_day,
         year_month=year_month,
         weekday=weekday,
@@ -468,7 +467,8 @@ def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, f
     month_of = {month.doc.id: month for month in months}
     for doc in site.documents:
         target = by_number.get(doc.interprets) if doc.interprets else None
-        page(["doc", doc.id, "index.md"], "document.md.j2", root="../../", doc=doc, issue=site.issue_of(doc), interprets_doc=target,
+        shown = replace(doc, blocks=displayed_outline(doc.blocks))
+        page(["doc", doc.id, "index.md"], "document.md.j2", root="../../", doc=shown, issue=site.issue_of(doc), interprets_doc=target,
              links=links[doc.id], tables=table_exports(doc), calendar=month_of.get(doc.id))
     page(["calendar", "index.md"], "calendar_index.md.j2", root="../", calendars=months)
     for month in months:
@@ -520,7 +520,8 @@ def render_site(
             if root:
                 write_page(pages_dir, ["validity", "index.md"], validity_page(site.documents, as_of, envs[code], issue_pdf))
             render_pages(site, envs[code], pages_dir, as_of, failures)
-            write_reader_files(site, envs[code], pages_dir, as_of)
+        # Language-independent, like the PDFs: pages of both languages link these.
+        write_reader_files(site, envs[SOURCE_LANGUAGE], out, as_of)
         titles_en = {doc_id: translation.title for doc_id, translation in translations["en"].items()}
         write_api(site.issues, docs_path(out, "api"), as_of, failures, titles_en=titles_en)
         for segments, text in search_files(site.issues, issue_label).files.items():

@@ -9,7 +9,7 @@ import icalendar
 import pytest
 
 from extract import render
-from extract.calendar import calendar_ics, calendar_month, month_calendar
+from extract.gov_calendar import calendar_ics, calendar_month, month_calendar
 from extract.model import BlockKind, DocType, Document
 from tests.conftest import block
 
@@ -59,7 +59,7 @@ def test_calendar_page_and_ics_are_written(tmp_path, april_calendar, make_issue,
     render.render_site([make_issue(april_calendar)], docs_dir, as_of, source_dir)
     page = (docs_dir / "calendar" / "2023-04" / "index.md").read_text(encoding="utf-8")
     assert '<time datetime="2023-04-03">4月3日</time> <small>星期一</small>' in page
-    assert 'href="2023-04.ics" download' in page
+    assert 'href="../../calendar/2023-04/2023-04.ics" download' in page
     assert 'id="gz-calendar-query"' in page
     assert (docs_dir / "calendar" / "2023-04" / "2023-04.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert "2023-04/index.md" in (docs_dir / "calendar" / "index.md").read_text(encoding="utf-8")

@@ -10,7 +10,8 @@ import pytest
 
 from extract import render
 from extract.doclinks import Reference, document_links
-from extract.model import DocType, Document
+from extract.model import BlockKind, DocType, Document
+from tests.conftest import block
 
 
 @pytest.fixture
@@ -80,10 +81,9 @@ def test_document_page_links_related_documents_and_neighbours(measure_page):
         ([1, 2, 3], ["##", "###", "####"]),
     ],
 )
-def test_heading_levels_start_below_h1_and_skip_none(levels, marks):
-    from tests.conftest import block
-    from extract.model import BlockKind
-
+def test_displayed_headings_start_below_h1_and_skip_none(levels, marks):
     blocks = [block(BlockKind.HEADING, f"标题{n}", level=level) for n, level in enumerate(levels)]
     blocks.insert(1, block(BlockKind.PARAGRAPH, "正文"))
-    assert render.heading_marks(blocks) == [marks[0], "", *marks[1:]]
+    shown = render.displayed_outline(blocks)
+    assert shown[1] == blocks[1]
+    assert [render.heading_marks(b) for b in shown if b.kind is BlockKind.HEADING] == marks

@@ -16,7 +16,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 READER_TEMPLATES = [
     "document.md.j2", "calendar.md.j2", "calendar_index.md.j2", "partials/citation.html.j2", "partials/doc_nav.html.j2",
-    "partials/related.html.j2", "partials/statistics.html.j2", "partials/chart.svg.j2", "partials/feed_links.md.j2",
+    "partials/related.html.j2", "partials/statistics.html.j2", "partials/chart.svg.j2", "partials/home_reader.md.j2",
 ]
 
 
@@ -28,6 +28,8 @@ def test_every_feed_is_valid_atom_with_entries(built_site):
         assert feed.bozo == 0, (path.name, feed.get("bozo_exception"))
         assert feed.entries, path.name
         assert all(entry.updated_parsed and entry.id.startswith("tag:") for entry in feed.entries)
+    home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="feeds/issues.xml"' in home and 'href="calendar/"' in home
     measures = feedparser.parse((built_site / "site" / "feeds" / "measure.xml").read_bytes())
     assert len(measures.entries) == 5  # the ground truth's five measures
 

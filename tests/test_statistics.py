@@ -71,8 +71,8 @@ def test_statistics_page_gets_csv_and_accessible_svg(tmp_path, indicators, make_
     assert "示例指标" in svg.find("svg:title", ns).text
     assert "表 1" in svg.find("svg:desc", ns).text
     page = (folder / "index.md").read_text(encoding="utf-8")
-    assert '<img src="table-1.svg"' in page and 'alt="' in page
-    assert 'href="table-1.csv" download' in page
+    assert '<img src="../../doc/stats/table-1.svg"' in page and 'alt="' in page
+    assert 'href="../../doc/stats/table-1.csv" download' in page
     assert "<table" in page  # the table itself stays on the page
 
 

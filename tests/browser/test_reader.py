@@ -88,3 +88,13 @@ def test_document_page_fits_a_phone_screen(browser, site_url):
     width = page.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert width <= 390
+
+
+def test_statistics_chart_loads_with_alt_text(page, site_url):
+    page.goto(site_url + PAGES["statistics"])
+    chart = page.locator(".gz-chart img")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('.gz-chart img').complete")
+    assert chart.evaluate("img => img.naturalWidth") > 0
+    assert chart.get_attribute("alt")
+    assert page.locator(".gz-table th").count() >= 6  # the table, with header cells, stays
