@@ -188,7 +188,8 @@ def markdown(results: dict) -> str:
     speed = results["speed"]
     rates = speed["pages_per_second"]
     lines = [
-        f"# Archive scale and speed ({results['date']}, {results['cores']} cores, load {results['load']})",
+        f"# Archive scale and speed ({results['date']}, commit {results.get('commit') or '?'}, "
+        f"{results['cores']} cores, load {results['load']})",
         "",
         f"Sample PDF {speed['pdf']}, {speed['pages']} pages:",
         "",
@@ -216,6 +217,12 @@ def markdown(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def git_commit() -> str:
+    """The checked-out commit the figures are for, or "" outside a git checkout."""
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=False)
+    return done.stdout.strip()
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="archive sizes (default 12,60,240)")
@@ -228,6 +235,7 @@ def main(argv: list[str]) -> int:
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "cores": os.cpu_count(),
         "load": " ".join(f"{value:.2f}" for value in os.getloadavg()),
+        "commit": git_commit(),
         "speed": page_speeds(SAMPLE_PDF),
         "archives": [],
     }

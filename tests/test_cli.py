@@ -158,3 +158,19 @@ def test_bad_translation_file_is_one_line(src, tmp_path, extracted, capsys):
     err = capsys.readouterr().err
     assert "error: " in err and "measure-dated.md: must start with front matter" in err
     assert "Traceback" not in err
+
+
+def test_jobs_must_be_a_positive_count(src, tmp_path, extracted, capsys):
+    assert cli.main(["build", str(src), "--docs", str(tmp_path / "docs"), "--jobs", "0"]) == 2
+    assert "use a whole number >= 1" in capsys.readouterr().err
+
+
+def test_second_build_takes_unchanged_pdfs_from_the_cache(src, tmp_path, extracted, capsys):
+    (src / "bad.pdf").unlink()
+    options = ["--jobs", "1", "--cache", str(tmp_path / "cache"), "--as-of", "2026-11-29"]
+    for _ in range(2):
+        assert cli.main(["build", str(src), "--docs", str(tmp_path / "docs"), *options]) == 0
+    assert [name for name, _ in extracted] == ["good.pdf"]
+    captured = capsys.readouterr()
+    assert "good.pdf: 1 documents, 5 pages, 2 warnings (cached)" in captured.err
+    assert "0 files written" in captured.err
