@@ -385,7 +385,12 @@
     }
     box.dataset.state = "searching";
     status.textContent = labels.ui.searching;
-    const manifest = await manifestReady;
+    const manifest = await manifestReady.catch(() => ({}));
+    if (!manifest.shard_count) {
+      status.textContent = labels.ui.unavailable;
+      box.dataset.state = "failed";
+      return;
+    }
     const { hits, parsed } = await rank(query);
     if (ticket !== state.run) return;
     const filtered = hits.filter((hit) =>
