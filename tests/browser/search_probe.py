@@ -105,13 +105,12 @@ class StockSearch:
 class FirstResult:
     """One fresh page load of ``search/?q=…``: milliseconds from navigation start to the
     first rendered result, and bytes fetched until then (``transfer``: as sent, headers
-    included; ``body``: encoded bodies, i.e. compressed when the server compresses;
-    ``search_body``: bodies under ``search/`` alone)."""
+    included, so compressed when the server compresses; ``search_body``: bodies of the
+    search index files alone)."""
 
     query: str
     milliseconds: float
     transfer: int
-    body: int
     search_body: int
 
 
@@ -125,7 +124,6 @@ FIRST_RESULT_SCRIPT = """() => {
   return {
     milliseconds: until,
     transfer: nav.transferSize + sum(before, 'transferSize'),
-    body: nav.encodedBodySize + sum(before, 'encodedBodySize'),
     search_body: sum(search, 'encodedBodySize'),
   };
 }"""
