@@ -123,7 +123,7 @@ def bigrams(run: str) -> list[str]:
 
 
 def character_terms(text: str) -> list[str]:
-    """The bigram and latin terms of ``text`` in order (see the module docstring)."""
+    """The bigrams of ``text`` in text order, then its latin terms (see the module docstring)."""
     folded = fold(text)
     terms: list[str] = []
     for run in CJK_RUN.findall(folded):

@@ -10,7 +10,8 @@ a key pressed — and each returns the document ids of its results in rank order
 ``evaluate`` runs the reader query list (``tests/search_queries.yml``) through either and
 scores it; ``build_stock_site`` builds a copy of a site's pages with material's search
 plugin (lang zh, jieba). ``first_result_load`` opens ``search/?q=…`` in a fresh browser context and reports the time
-from navigation start to the first rendered result and the bytes fetched until then. Used
+from navigation start to the first rendered result and the bytes fetched until then;
+``stock_first_result_ms`` times the same for material's search dialog. Used
 by ``tests/browser/test_search.py`` and ``bench/bench_search.py``.
 """
 
@@ -104,13 +105,12 @@ class StockSearch:
 class FirstResult:
     """One fresh page load of ``search/?q=…``: milliseconds from navigation start to the
     first rendered result, and bytes fetched until then (``transfer``: as sent, headers
-    included; ``body``: encoded bodies, i.e. compressed when the server compresses;
-    ``search_body``: bodies under ``search/`` alone)."""
+    included, so compressed when the server compresses; ``search_body``: bodies of the
+    search index files alone)."""
 
     query: str
     milliseconds: float
     transfer: int
-    body: int
     search_body: int
 
 
@@ -124,7 +124,6 @@ FIRST_RESULT_SCRIPT = """() => {
   return {
     milliseconds: until,
     transfer: nav.transferSize + sum(before, 'transferSize'),
-    body: nav.encodedBodySize + sum(before, 'encodedBodySize'),
     search_body: sum(search, 'encodedBodySize'),
   };
 }"""
@@ -139,6 +138,21 @@ def first_result_load(browser, site_url: str, query: str) -> FirstResult:
         page.wait_for_function("() => performance.getEntriesByName('gz-first-result').length > 0", timeout=TIMEOUT_MS)
         figures = page.evaluate(FIRST_RESULT_SCRIPT)
         return FirstResult(query=query, **figures)
+    finally:
+        context.close()
+
+
+def stock_first_result_ms(browser, site_url: str, query: str) -> float:
+    """Milliseconds from navigation start of ``site_url`` (fresh context) to the first result
+    of material's search for ``query``, typed as soon as the search field can be clicked."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        page.click("input.md-search__input", timeout=TIMEOUT_MS)
+        type_like_an_ime(page, "input.md-search__input", query)
+        page.wait_for_selector(".md-search-result__item", timeout=TIMEOUT_MS)
+        return page.evaluate("() => performance.now()")
     finally:
         context.close()
 

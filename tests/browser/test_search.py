@@ -104,3 +104,18 @@ def test_query_in_the_url_is_searched_on_load(page, site_url, query):
     page.wait_for_selector(".gz-search[data-state=done]")
     assert page.input_value(".gz-search__input") == query
     assert page.locator(".gz-result").first.get_attribute("data-doc") == "wzb-2023-42"
+
+
+def test_more_results_come_ten_at_a_time(page, site_url):
+    page.goto(f"{site_url}search/?q=温州")
+    page.wait_for_selector(".gz-search[data-state=done]")
+    assert page.locator(".gz-result").count() == 10
+    page.click(".gz-search__more")
+    page.wait_for_function("() => document.querySelectorAll('.gz-result').length > 10")
+
+
+def test_a_missing_index_is_reported_not_hidden(page, site_url):
+    page.route("**/search/manifest.json", lambda route: route.fulfill(status=404, body="not found"))
+    page.goto(f"{site_url}search/?q=公租房")
+    page.wait_for_selector(".gz-search[data-state=failed]")
+    assert "无法加载" in page.inner_text(".gz-search__status")
