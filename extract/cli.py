@@ -227,7 +227,7 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
         return 1
     cache = None if args.no_cache else ExtractionCache(args.cache)
     result = extract_all(pdfs, as_of, console, args.verbose, args.jobs, cache)
-    result.issues = pipeline.check_archive(pipeline.distinct_ids(result.issues))
+    result.issues = pipeline.check_archive(result.issues)
     if args.verbose or strict:
         print_warnings(result.issues, console)
     try:

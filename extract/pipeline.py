@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .accounting import account_pages, distinct_ids
+from .accounting import account_pages
 from .errors import ExtractionError
 from .layout import lay_out
 from .model import Document, Issue, Warning_
@@ -49,7 +49,7 @@ def extract_pdf(path: Path, as_of: dt.date, progress: StageProgress | None = Non
 
 
 def check_archive(issues: Sequence[Issue]) -> list[Issue]:
-    """Make issue and document ids distinct across the archive (``accounting.distinct_ids``),
+    """Make issue and document ids distinct across the archive (``distinct_ids``),
     then add the cross-document consistency checks (``validity.consistency_checks``) to the
     warnings of the issue that holds the document each check names."""
     issues = distinct_ids(issues)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.accounting import account_pages, distinct_ids, page_accounting
+from extract.accounting import account_pages, page_accounting
 
 
 def test_pages_split_into_documents_front_matter_and_unassigned(make_issue, dated_measure):
@@ -31,22 +31,3 @@ def test_unassigned_pages_get_a_warning_each(make_issue, hostile_brief):
     assert accounted.accounting.unassigned == (3, 5)
     new = accounted.warnings[len(issue.warnings) :]
     assert [(w.kind, w.page) for w in new] == [("unassigned-page", 3), ("unassigned-page", 5)]
-
-
-def test_ids_taken_by_an_earlier_pdf_get_a_suffix_and_a_warning(make_issue, dated_measure, hostile_brief):
-    first = make_issue(dated_measure, pdf_name="a.pdf")
-    again = make_issue(dated_measure, hostile_brief, pdf_name="b.pdf")  # same issue id, same 文号
-    kept, renamed = distinct_ids([first, again])
-    assert kept is first
-    assert renamed.id == "2023-04-2"
-    assert [d.id for d in renamed.documents] == ["measure-dated-2", "brief-hostile"]
-    assert {d.issue for d in renamed.documents} == {"2023-04-2"}
-    notes = [(w.kind, w.item) for w in renamed.warnings if w.kind == "duplicate-id"]
-    assert notes == [("duplicate-id", "2023-04-2"), ("duplicate-id", "measure-dated-2")]
-
-
-def test_warnings_follow_a_renamed_document(make_issue, hostile_brief):
-    # issue_of gives a missing-doc-number warning on brief-hostile
-    _, renamed = distinct_ids([make_issue(hostile_brief), make_issue(hostile_brief)])
-    missing = [w.item for w in renamed.warnings if w.kind == "missing-doc-number"]
-    assert missing == ["brief-hostile-2"]

@@ -35,3 +35,10 @@ def test_two_pdfs_of_one_issue_get_distinct_ids(make_issue, dated_measure):
     ids = [d.id for issue in (first, second) for d in issue.documents]
     assert len(ids) == len(set(ids))
     assert any(w.kind == "duplicate-id" and w.item is None for w in second.warnings)
+
+
+def test_warnings_follow_a_renamed_document(make_issue, hostile_brief):
+    # make_issue gives a missing-doc-number warning on brief-hostile
+    _, renamed = distinct_ids([make_issue(hostile_brief), make_issue(hostile_brief)])
+    missing = [w.item for w in renamed.warnings if w.kind == "missing-doc-number"]
+    assert missing == ["2023-04-2-brief-hostile"]
