@@ -43,9 +43,9 @@ WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", 
 
 # Runs of Chinese text inside otherwise translated output: Han characters with the CJK
 # punctuation, full-width forms, digits and Latin letters among them (2023年4月6日, 〔2023〕,
-# 《…》, （…）, “415X”).
+# 《…》, 《4月份…》, （…）, “415X”).
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RUN = re.compile(rf"[0-9]*[{HAN}\u3000-\u303f\uff00-\uffef《》“”‘’—…·]*[{HAN}][{HAN}\u3000-\u303f\uff00-\uffef《》“”‘’—…·0-9A-Za-z]*")
+_HAN_RUN = re.compile(rf"[0-9{HAN}\u3000-\u303f\uff00-\uffef《》“”‘’—…·]*[{HAN}][{HAN}\u3000-\u303f\uff00-\uffef《》“”‘’—…·0-9A-Za-z]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -99,6 +99,7 @@ def test_chinese_runs_are_marked_on_english_pages(english):
     marked = english.mark_chinese("Cites 温政办〔2023〕42号; ZJCC01-2023-0008")
     assert marked == 'Cites <span lang="zh">温政办〔2023〕42号</span>; ZJCC01-2023-0008'
     assert english.mark_chinese("2023年4月6日") == '<span lang="zh">2023年4月6日</span>'
+    assert english.mark_chinese("《4月份市政府记事》") == '<span lang="zh">《4月份市政府记事》</span>'
     assert english.mark_chinese("<b>文号</b>") == '&lt;b&gt;<span lang="zh">文号</span>&lt;/b&gt;'
 
 
