@@ -105,3 +105,13 @@ def test_english_citation_is_english_around_the_marked_chinese_title_and_number(
     )
     interpretation = (built_site / "site" / "doc" / "jd-wzb-2023-42" / "index.html").read_text(encoding="utf-8")
     assert '<dd data-rel="interprets"><a href="../../doc/wzb-2023-42/">' in interpretation
+
+
+def test_every_page_head_links_the_issues_feed_in_its_language(built_site):
+    site = built_site / "site"
+    for page, title in (("doc/wzb-2023-42/index.html", "温州市人民政府公报：各期"), ("index.html", "温州市人民政府公报：各期"),
+                        ("en/doc/wzb-2023-42/index.html", "Wenzhou Municipal Government Gazette: issues"),
+                        ("en/index.html", "Wenzhou Municipal Government Gazette: issues")):
+        head = (site / page).read_text(encoding="utf-8").split("</head>")[0]
+        href = re.search(rf'<link rel="alternate" type="application/atom\+xml" title="{title}" href="([^"]+)">', head).group(1)
+        assert ((site / page).parent / href).resolve() == (site / "feeds" / "issues.xml").resolve(), page
