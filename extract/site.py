@@ -86,8 +86,8 @@ def build_site(config_file: Path, full: bool = False) -> bool:
     fingerprint = config_fingerprint(config_file)
     files = source_files(docs_dir)
     dirty = not full and can_build_dirty(site_dir, fingerprint, files)
-    # Until this build succeeds, the next one must be full: an aborted build may leave
-    # some pages old and others new.
+    # Until this build succeeds, the next one must be full: pages an aborted (--strict)
+    # build wrote are newer than their sources, so a dirty build would not check them again.
     (site_dir / STATE_FILE).unlink(missing_ok=True)
     quiet = _DropDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
