@@ -10,11 +10,8 @@ Reports:
   build (empty cache, empty docs/ and site/) and the incremental build after adding issue
   N+1, each as extraction + site (``mkdocs build``, as ``make build`` runs them) wall time
   and peak memory (max RSS of the largest process, from GNU time), then the site's size,
-  its search index bytes and the bytes a reader fetches before the first search result.
-
-Search measurement: when ``bench/bench_search.py`` provides ``measure(site_dir) -> dict``
-its figures are reported; otherwise the bytes of mkdocs' ``search/search_index.json``,
-which the browser fetches whole before it can show a result.
+  and its search index bytes (``site/search/``; the bytes a reader fetches before the
+  first result are measured per query by ``make bench-search``).
 
 Writes ``OUT/scale.json`` and ``OUT/scale.md`` and prints the tables. Timings depend on the
 machine and its load; the run records the core count and load average with them.
@@ -24,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import json
 import os
 import shutil
@@ -45,7 +41,6 @@ from extract.pipeline import extract_pdf  # noqa: E402
 SAMPLE_PDF = REPO / "source_pdfs" / "wzgb-2023-04.pdf"
 AS_OF = "2026-11-29"
 SIZES = (12, 60, 240)
-SEARCH_BENCH = REPO / "bench" / "bench_search.py"
 
 
 # --------------------------------------------------------------------------- speed
@@ -136,16 +131,11 @@ def folder_bytes(folder: Path) -> int:
 
 
 def search_figures(site: Path) -> dict:
-    """Search index bytes and bytes fetched before the first result (see module doc)."""
-    if SEARCH_BENCH.is_file():
-        spec = importlib.util.spec_from_file_location("bench_search", SEARCH_BENCH)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        if hasattr(module, "measure"):
-            return {"source": "bench/bench_search.py", **module.measure(site)}
-    index = site / "search" / "search_index.json"
-    size = index.stat().st_size if index.is_file() else 0
-    return {"source": "mkdocs search_index.json", "index_bytes": size, "bytes_before_first_result": size}
+    """Bytes of the site's search index (``site/search/``: manifest, shards, meta, text;
+    see ``extract.search``). What a reader fetches before the first result depends on the
+    query's terms: ``make bench-search`` measures it in a browser."""
+    index = site / "search"
+    return {"index_bytes": folder_bytes(index) if index.is_dir() else 0, "bytes_before_first_result": "-"}
 
 
 def archive_run(size: int, pool: list[Path], work: Path) -> dict:
@@ -213,7 +203,7 @@ def markdown(results: dict) -> str:
             f"| {plus['peak_mib']} | {run['site_bytes'] / 2**20:.1f} | {run['site_files']} "
             f"| {run['search'].get('index_bytes')} | {run['search'].get('bytes_before_first_result')} |"
         )
-    lines += ["", f"Search figures from: {results['archives'][0]['search']['source'] if results['archives'] else '-'}."]
+    lines += ["", "Bytes before the first search result: `make bench-search`."]
     return "\n".join(lines) + "\n"
 
 

@@ -8,8 +8,10 @@ mkdocs copies ``docs/api/*.json`` to ``site/api/``. Three files:
     registration_number, issuer, signed_date, effective_date, validity, expiry_date, status,
     interprets, repeals, references, pages, url, text`` plus the extras ``section,
     position, expiry_basis, uncertain, stated_effective_date, stated_validity, pdf_url,
-    evidence`` and ``title_en`` (the translator's English title, null when there is none;
-    the English page is ``en/`` + ``url``).
+    evidence``, ``title_en`` (the translator's English title, null when there is none;
+    the English page is ``en/`` + ``url``) and ``former_urls`` (URLs, in the form of
+    ``url``, where earlier releases published the document and which now redirect to
+    ``url``; usually empty — see :mod:`extract.former_ids`).
 ``issues.json``
     ``{"as_of", "issues": [{id, title, year, number, serial, pdf, page_count, documents}]}``.
 ``report.json``
@@ -33,6 +35,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from extract.former_ids import former_ids
 from extract.model import DatedFact, Document, Evidence, Issue, PageAccounting, PageQuality, Validity, Warning_
 from extract.report import accounting_of, low_confidence_splits, missing_fields, warning_counts
 
@@ -90,9 +93,10 @@ def evidence_of(doc: Document) -> JsonDict:
     return evidence
 
 
-def document_record(doc: Document, pdf_name: str, title_en: str | None = None) -> JsonDict:
-    """One entry of ``documents.json``; ``pdf_name`` is the issue PDF's file name and
-    ``title_en`` the translated title, if any."""
+def document_record(doc: Document, pdf_name: str, title_en: str | None = None, former: Sequence[str] = ()) -> JsonDict:
+    """One entry of ``documents.json``; ``pdf_name`` is the issue PDF's file name,
+    ``title_en`` the translated title, if any, and ``former`` the ids earlier releases
+    gave the document."""
     return {
         "id": doc.id,
         "issue": doc.issue,
@@ -118,6 +122,7 @@ def document_record(doc: Document, pdf_name: str, title_en: str | None = None) -
         "uncertain": doc.uncertain,
         "pages": list(doc.pages),
         "url": document_url(doc),
+        "former_urls": [f"doc/{former_id}/" for former_id in former],
         "pdf_url": pdf_url(pdf_name, doc.pages[0]),
         "evidence": evidence_of(doc),
         "text": doc.text,
@@ -181,8 +186,14 @@ def documents_payload(
 ) -> JsonDict:
     """``titles_en`` maps document ids to English titles (translators' files)."""
     titles_en = titles_en or {}
+    former: dict[str, list[str]] = {}
+    for issue in issues:
+        for former_id, doc_id in former_ids(issue).items():
+            former.setdefault(doc_id, []).append(former_id)
     records = [
-        document_record(doc, issue.pdf_name, titles_en.get(doc.id)) for issue in issues for doc in issue.documents
+        document_record(doc, issue.pdf_name, titles_en.get(doc.id), former.get(doc.id, ()))
+        for issue in issues
+        for doc in issue.documents
     ]
     return {"as_of": as_of.isoformat(), "documents": records}
 

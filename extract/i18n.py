@@ -38,12 +38,14 @@ MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 # Runs of Chinese text inside otherwise translated output: Han characters with the CJK
 # punctuation, full-width forms, digits and Latin letters among them (2023年4月6日, 〔2023〕,
-# 《…》, （…）, “415X”).
+# 《…》, 《4月份…》, （…）, “415X”).
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RUN = re.compile(rf"[0-9]*[{HAN}\u3000-\u303f\uff00-\uffef《》“”‘’—…·]*[{HAN}][{HAN}\u3000-\u303f\uff00-\uffef《》“”‘’—…·0-9A-Za-z]*")
+_HAN_RUN = re.compile(rf"[0-9{HAN}\u3000-\u303f\uff00-\uffef《》“”‘’—…·]*[{HAN}][{HAN}\u3000-\u303f\uff00-\uffef《》“”‘’—…·0-9A-Za-z]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -121,6 +123,9 @@ def load_glossary(path: Path) -> Glossary:
 class Language:
     """One language of the site: how templates translate, write dates and mark Chinese.
 
+    Every date a page shows goes through ``date``, ``month_day``, ``year_month`` or
+    ``weekday``; ISO 8601 stays for data files (API, feeds, .ics).
+
     ``glossary`` is None for the source language (Chinese), whose strings are used as
     written. ``code`` is the HTML ``lang`` value; ``root`` the language's folder under the
     Chinese site root ("" or ``"en"``).
@@ -180,6 +185,18 @@ class Language:
         if day is None:
             return "—"
         return day.isoformat() if self.is_source else english_date(day)
+
+    def month_day(self, day: dt.date) -> str:
+        """A day of a known month and year, as calendar headings show it: ``4月3日``, ``3 April``."""
+        return f"{day.month}月{day.day}日" if self.is_source else f"{day.day} {MONTHS_EN[day.month - 1]}"
+
+    def year_month(self, day: dt.date) -> str:
+        """The month of ``day``: ``2023年4月``, ``April 2023``."""
+        return f"{day.year}年{day.month}月" if self.is_source else f"{MONTHS_EN[day.month - 1]} {day.year}"
+
+    def weekday(self, day: dt.date) -> str:
+        """The weekday of ``day``: ``星期一``, ``Monday``."""
+        return (WEEKDAYS_ZH if self.is_source else WEEKDAYS_EN)[day.weekday()]
 
     def mark_chinese(self, text: str) -> Markup:
         """``text`` as HTML whose Chinese runs carry ``lang="zh"`` on a page in another language.

@@ -6,6 +6,8 @@ Pages written (paths relative to ``docs_dir``)::
     issues/index.md           all issues
     issues/<issue-id>/index.md  one issue: table of contents in gazette order, PDF link
     doc/<doc-id>/index.md     one document: metadata panel, body, link to its first PDF page
+    doc/<former-id>/index.html  redirect from the id the previous release gave a document
+                              (:mod:`extract.former_ids`) to its page
     types/index.md, types/<type>.md    documents by type
     years/index.md, years/<year>.md    issues and documents by year
     search/index.md           full-text search (``search/?q=…``); its index files are
@@ -45,9 +47,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from extract.api import pdf_url, write_api
-from extract.datefmt import month_day, weekday, year_month
 from extract.doclinks import document_links
 from extract.feeds import FEED_DIR, atom_xml, site_feeds
+from extract.former_ids import former_ids
 from extract.gov_calendar import calendar_ics, calendars
 from extract.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, Language, language
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
@@ -333,8 +335,9 @@ def make_environment(
     ``name(text)`` (an issuer or section name from the data), ``doc_title(doc)`` and
     ``doc_page_title(doc)`` (front matter), ``translation_of(doc_id)``, ``message(text)``
     (the English half of a bilingual warning), ``lang`` (the HTML language code), ``shared``
-    (prefix from this language's root to the language-independent files) and the filter
-    ``mark_zh`` (Chinese runs get ``lang="zh"`` on a page in another language).
+    (prefix from this language's root to the language-independent files), the filter
+    ``mark_zh`` (Chinese runs get ``lang="zh"`` on a page in another language) and the
+    date filters ``month_day``, ``year_month``, ``weekday`` (:class:`extract.i18n.Language`).
     """
     lang = lang or Language(SOURCE_LANGUAGE)
     translations = translations or {}
@@ -377,9 +380,9 @@ def make_environment(
         table_html=table_html,
         heading_marks=heading_marks,
         urlquote=lambda value: quote(str(value)),
-        month_day=month_day,
-        year_month=year_month,
-        weekday=weekday,
+        month_day=lang.month_day,
+        year_month=lang.year_month,
+        weekday=lang.weekday,
         t=lang.t,
         mark_zh=lang.mark_chinese,
     )
@@ -443,7 +446,7 @@ def write_reader_files(site: Site, env: Environment, docs_dir: Path, as_of: dt.d
     for month in calendars(site.documents, site.issue_of):
         path = docs_path(docs_dir, "calendar", month.id, month.ics_name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(calendar_ics(month, f"温州市人民政府记事 {year_month(month.month)}"))
+        path.write_bytes(calendar_ics(month, f"温州市人民政府记事 {Language(SOURCE_LANGUAGE).year_month(month.month)}"))
     for feed in site_feeds(site.issues, issue_label, lambda t: TYPE_LABELS[t], as_of):
         path = docs_path(docs_dir, FEED_DIR, f"{feed.name}.xml")
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -470,6 +473,10 @@ def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, f
         shown = replace(doc, blocks=displayed_outline(doc.blocks))
         page(["doc", doc.id, "index.md"], "document.md.j2", root="../../", doc=shown, issue=site.issue_of(doc), interprets_doc=target,
              links=links[doc.id], tables=table_exports(doc), calendar=month_of.get(doc.id))
+    current = {doc.id: doc for doc in site.documents}
+    for issue in site.issues:
+        for former, doc_id in former_ids(issue).items():
+            page(["doc", former, "index.html"], "redirect.html.j2", doc=current[doc_id])
     page(["calendar", "index.md"], "calendar_index.md.j2", root="../", calendars=months)
     for month in months:
         page(["calendar", month.id, "index.md"], "calendar.md.j2", root="../../", calendar=month)

@@ -1,23 +1,25 @@
 """Build the site with mkdocs, rebuilding only changed pages when that gives the same site.
 
 ``python -m extract.site [--config mkdocs.yml] [--full]`` (``make build`` runs it after the
-extractor). mkdocs' ``--dirty`` mode rebuilds a page only when its markdown is newer than
-its HTML; the extractor rewrites only changed pages (see ``staging``), so after adding one
-issue only that issue's pages and the index pages that list it are rebuilt. That equals a
-full build when:
+extractor, once per language). mkdocs' ``--dirty`` mode rebuilds a page only when its
+markdown is newer than its HTML, and copies a static file only when it is newer; the
+extractor rewrites only changed files (see ``staging``), so after adding one issue only that
+issue's pages and the index pages that list it are rebuilt. That equals a full build when:
 
 * the configuration (nav, theme, plugins, extra CSS/JS) and the mkdocs and theme versions
-  are those of the last build — they shape every page: recorded in ``site/.build.json``;
-* no page was removed since the last build — a dirty build would leave its HTML behind and
-  not re-check links to it: the list of pages is recorded too;
-* the search index still covers every page: a dirty build indexes only the pages it
-  rebuilds, so the previous ``search/search_index.json`` entries of the other pages are
-  merged back in.
+  are those of the last build — they shape every page: recorded in ``<site_dir>/.build.json``;
+* no file was removed from the docs folder since the last build — a dirty build would leave
+  its output behind and not re-check links to it: the list of files is recorded too.
 
-Otherwise (or with ``--full``) it is a full, clean build. Both are ``--strict``: mkdocs'
-own warning that a dirty build may be inaccurate is dropped, since the rules above are
-what make it accurate here. The site's nav is fixed in ``mkdocs.yml``; document pages are
-not in it, which is what keeps their HTML independent of one another.
+The site's search index is written by the extractor as static files (:mod:`extract.search`),
+so no index is built by mkdocs and none needs merging after a dirty build.
+
+Otherwise (or with ``--full``) it is a full, clean build. A full build of the Chinese site
+empties ``site/``, including ``site/en/`` and the English build's state file there, so the
+English build that follows is full too. Both are ``--strict``: mkdocs' own warning that a
+dirty build may be inaccurate is dropped, since the rules above are what make it accurate
+here. The site's nav is fixed in ``mkdocs.yml``; document pages are not in it, which is
+what keeps their HTML independent of one another.
 
 Exit status: 0 when built; 1 when mkdocs aborts (its messages say why).
 """
@@ -37,7 +39,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 STATE_FILE = ".build.json"
-SEARCH_INDEX = Path("search") / "search_index.json"
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
@@ -53,55 +54,28 @@ def config_fingerprint(config_file: Path) -> str:
     return digest.hexdigest()
 
 
-def markdown_pages(docs_dir: Path) -> list[str]:
-    """The docs folder's markdown pages, relative paths in order (hidden folders skipped)."""
+def source_files(docs_dir: Path) -> list[str]:
+    """The docs folder's files (pages and static files), relative paths in order; hidden
+    files and folders skipped, as mkdocs skips them."""
     return sorted(
-        str(path.relative_to(docs_dir))
-        for path in docs_dir.rglob("*.md")
-        if not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+        path.relative_to(docs_dir).as_posix()
+        for path in docs_dir.rglob("*")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
     )
 
 
-def can_build_dirty(site_dir: Path, fingerprint: str, pages: list[str]) -> bool:
+def can_build_dirty(site_dir: Path, fingerprint: str, files: list[str]) -> bool:
     """True when the last build's state says a dirty build now equals a full one."""
     try:
         state = json.loads((site_dir / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (
-        state.get("config") == fingerprint
-        and set(state.get("pages", ())) <= set(pages)
-        and (site_dir / SEARCH_INDEX).is_file()
-    )
+    return state.get("config") == fingerprint and set(state.get("files", ())) <= set(files)
 
 
 class _DropDirtyWarning(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith(DIRTY_WARNING)
-
-
-def merge_search_index(previous: dict, rebuilt: dict, pages: list[str], use_directory_urls: bool) -> dict:
-    """The search index of a dirty build made whole: ``rebuilt``'s entries plus those of
-    ``previous`` for pages not rebuilt and still present. Entries are mkdocs' and material's
-    ``{"location": "doc/x/#anchor", "title", "text"}``; a page's entries share the location
-    before ``#``."""
-    rebuilt_pages = {entry["location"].split("#", 1)[0] for entry in rebuilt.get("docs", ())}
-    present = {page_location(page, use_directory_urls) for page in pages}
-    kept = [
-        entry
-        for entry in previous.get("docs", ())
-        if (page := entry["location"].split("#", 1)[0]) not in rebuilt_pages and page in present
-    ]
-    return {**rebuilt, "docs": kept + list(rebuilt.get("docs", ()))}
-
-
-def page_location(page: str, use_directory_urls: bool) -> str:
-    """A markdown page's site-relative URL as mkdocs writes it: ``doc/x/index.md`` ->
-    ``doc/x/``, ``types/brief.md`` -> ``types/brief/``, ``index.md`` -> ``""``."""
-    stem = page[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
 def build_site(config_file: Path, full: bool = False) -> bool:
@@ -110,12 +84,10 @@ def build_site(config_file: Path, full: bool = False) -> bool:
     config = load_config(str(config_file), strict=True)
     site_dir, docs_dir = Path(config.site_dir), Path(config.docs_dir)
     fingerprint = config_fingerprint(config_file)
-    pages = markdown_pages(docs_dir)
-    dirty = not full and can_build_dirty(site_dir, fingerprint, pages)
-    index_file = site_dir / SEARCH_INDEX
-    previous = json.loads(index_file.read_text(encoding="utf-8")) if dirty else None
-    # Until this build succeeds, the next one must be full: an aborted build may leave a
-    # search index of the rebuilt pages only.
+    files = source_files(docs_dir)
+    dirty = not full and can_build_dirty(site_dir, fingerprint, files)
+    # Until this build succeeds, the next one must be full: pages an aborted (--strict)
+    # build wrote are newer than their sources, so a dirty build would not check them again.
     (site_dir / STATE_FILE).unlink(missing_ok=True)
     quiet = _DropDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
@@ -123,11 +95,7 @@ def build_site(config_file: Path, full: bool = False) -> bool:
         build(config, dirty=dirty)
     finally:
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
-    if previous is not None and index_file.is_file():
-        rebuilt = json.loads(index_file.read_text(encoding="utf-8"))
-        merged = merge_search_index(previous, rebuilt, pages, config.use_directory_urls)
-        index_file.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    (site_dir / STATE_FILE).write_text(json.dumps({"config": fingerprint, "pages": pages}), encoding="utf-8")
+    (site_dir / STATE_FILE).write_text(json.dumps({"config": fingerprint, "files": files}), encoding="utf-8")
     return dirty
 
 

@@ -57,8 +57,9 @@ def measure_page(tmp_path, archive, source_dir, as_of) -> str:
 
 
 def test_citation_line_names_issuer_title_number_issue_and_pages(measure_page):
-    cite = re.search(r"<cite id=\"gz-citation-measure-dated\">(.*?)</cite>", measure_page).group(1)
-    assert cite == ("温州市人民政府办公室：《温州市示例管理办法》（温政办〔2023〕42号），"
+    text = re.search(r'<span class="gz-citation-text" id="gz-citation-measure-dated">(.*?)</span> <button', measure_page).group(1)
+    assert "<cite>《温州市示例管理办法》</cite>" in text
+    assert re.sub(r"<[^>]+>", "", text) == ("温州市人民政府办公室：《温州市示例管理办法》（温政办〔2023〕42号），"
                     "载《温州市人民政府公报》2023年第4期（总第248期），第 1–3 页。")
     assert 'data-copy="gz-citation-measure-dated"' in measure_page and " hidden>" in measure_page
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -98,6 +99,7 @@ def test_chinese_runs_are_marked_on_english_pages(english):
     marked = english.mark_chinese("Cites 温政办〔2023〕42号; ZJCC01-2023-0008")
     assert marked == 'Cites <span lang="zh">温政办〔2023〕42号</span>; ZJCC01-2023-0008'
     assert english.mark_chinese("2023年4月6日") == '<span lang="zh">2023年4月6日</span>'
+    assert english.mark_chinese("《4月份市政府记事》") == '<span lang="zh">《4月份市政府记事》</span>'
     assert english.mark_chinese("<b>文号</b>") == '&lt;b&gt;<span lang="zh">文号</span>&lt;/b&gt;'
 
 
@@ -105,6 +107,30 @@ def test_project_glossary_loads_and_covers_every_label_the_code_defines():
     glossary = i18n.load_glossary(GLOSSARY)
     labels = [*render.TYPE_LABELS.values(), *render.STATUS_LABELS.values(), *BASIS_LABELS.values()]
     assert [label for label in labels if label not in glossary.entries] == []
+
+
+# t("…") or t('…') with a literal first argument, in page and theme templates (not
+# material's own lang.t).
+T_CALL = re.compile(r"""(?<![\w.])t\((?:"([^"]+)"|'([^']+)')\s*[,)]""")
+
+
+def test_every_interface_string_of_the_templates_has_english():
+    english = i18n.Language("en", i18n.load_glossary(GLOSSARY))
+    templates = [*render.TEMPLATES_DIR.rglob("*.j2"), *(render.TEMPLATES_DIR.parent / "overrides").rglob("*.html")]
+    used = {(p.name, "".join(key)) for p in templates for key in T_CALL.findall(p.read_text(encoding="utf-8"))}
+    assert len(used) > 100
+    assert sorted((name, key) for name, key in used if english.lookup(key) is None) == []
+
+
+@pytest.mark.parametrize(
+    "day, month_day, year_month, weekday",
+    [(dt.date(2023, 4, 3), "3 April", "April 2023", "Monday"), (dt.date(2024, 12, 29), "29 December", "December 2024", "Sunday")],
+)
+def test_calendar_dates_in_each_language(day, month_day, year_month, weekday, english):
+    chinese = i18n.Language("zh")
+    assert (chinese.month_day(day), chinese.year_month(day), chinese.weekday(day)) == (
+        f"{day.month}月{day.day}日", f"{day.year}年{day.month}月", "星期一" if day.weekday() == 0 else "星期日")
+    assert (english.month_day(day), english.year_month(day), english.weekday(day)) == (month_day, year_month, weekday)
 
 
 def test_translation_file_title_summary_body(tmp_path):

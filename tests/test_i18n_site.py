@@ -22,10 +22,15 @@ DOC_ID = "wzb-2023-42"  # 温政办〔2023〕42号
 NOT_PAGES = ("assets", "search")
 
 
+def is_redirect(page: Path) -> bool:
+    """A redirect from an old document URL (tests/test_former_ids.py checks those)."""
+    return '<meta http-equiv="refresh"' in page.read_text(encoding="utf-8")
+
+
 def pages(site: Path, with_404: bool = True) -> list[Path]:
-    """The site's HTML pages; the 404 page (served at any path, so its links are
-    root-absolute) only when ``with_404``."""
-    found = [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] not in NOT_PAGES]
+    """The site's HTML pages, redirects left out; the 404 page (served at any path, so its
+    links are root-absolute) only when ``with_404``."""
+    found = [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] not in NOT_PAGES and not is_redirect(p)]
     return [p for p in found if with_404 or p.name != "404.html"]
 
 
@@ -141,7 +146,9 @@ def test_adding_and_removing_a_translation_file_needs_no_code(sample_issues, tmp
     html = (site / "en/doc" / DOC_ID / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<h1[^>]*>Measures for the Administration of Public Rental Housing in Urban Wenzhou<", html)
     assert "Who may rent public housing" in html and "Chapter I General Provisions" in html
-    assert "Not yet translated" not in html and 'lang="zh">' not in html.split('<div class="md-content"')[1].split("gz-meta")[0]
+    # Title and summary are English; the citation that follows quotes the 文号, marked Chinese.
+    assert "Not yet translated" not in html and 'lang="zh">' not in html.split('<div class="md-content"')[1].split("gz-citation")[0]
+    assert re.search(r"<cite>Measures for the Administration of Public Rental Housing in Urban Wenzhou</cite>", html)
     titles = {d["id"]: d["title_en"] for d in json.loads((docs / "api/documents.json").read_text(encoding="utf-8"))["documents"]}
     assert titles[DOC_ID].startswith("Measures for the Administration")
 

@@ -1,5 +1,5 @@
 """Reader features on the real sample issue (the built site): feeds, statistics downloads,
-calendar, document relations; and every interface string of these pages has English."""
+calendar (and finding it through the site's search), document relations."""
 
 from __future__ import annotations
 
@@ -7,17 +7,15 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import feedparser
 import icalendar
-import yaml
+
+from extract.search import character_terms, term_shard
 
 REPO = Path(__file__).resolve().parent.parent
-READER_TEMPLATES = [
-    "document.md.j2", "calendar.md.j2", "calendar_index.md.j2", "partials/citation.html.j2", "partials/doc_nav.html.j2",
-    "partials/related.html.j2", "partials/statistics.html.j2", "partials/chart.svg.j2", "partials/home_reader.md.j2",
-]
 
 
 def test_every_feed_is_valid_atom_with_entries(built_site):
@@ -54,10 +52,35 @@ def test_calendar_month_has_the_days_of_the_sample_and_an_ics(built_site):
     assert 'href="../../calendar/2023-04/"' in document
 
 
-def test_calendar_days_are_sections_of_the_site_search(built_site):
-    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    days = [doc for doc in index["docs"] if doc["location"].startswith("calendar/2023-04/#h2023-04-")]
-    assert days and any("毛伟平" in doc["text"].replace("\u200b", "") for doc in days)
+def search_hits(search: Path, query: str) -> list[str]:
+    """Document ids holding every bigram and latin term of ``query``, best first, read from
+    the site's search files the way assets/search.js reads them (a query's terms, each in
+    the shard its hash names; postings summed)."""
+    manifest = json.loads((search / "manifest.json").read_text(encoding="utf-8"))
+    ids = [row[0] for issue in manifest["issues"] for row in json.loads((search / "meta" / f"{issue[0]}.json").read_text(encoding="utf-8"))]
+    terms = set(character_terms(query))
+    scores: Counter[int] = Counter()
+    matched: Counter[int] = Counter()
+    for term in terms:
+        shard = json.loads((search / "shards" / f"{term_shard(term, manifest['shard_count'])}.json").read_text(encoding="utf-8"))
+        postings = shard.get(term, [])
+        doc = 0
+        for delta, score in zip(postings[::2], postings[1::2]):
+            doc += delta
+            scores[doc] += score
+            matched[doc] += 1
+    return [ids[doc] for doc, _ in scores.most_common() if matched[doc] == len(terms)]
+
+
+def test_a_calendar_entry_typed_into_the_site_search_finds_the_calendar(built_site):
+    items = json.loads((REPO / "tests/data/wzgb-2023-04.manuscript.json").read_text(encoding="utf-8"))["items"]
+    position, calendar = next((n, item) for n, item in enumerate(items, start=1) if item["id"] == "calendar")
+    entry = next(block["text"] for block in calendar["blocks"] if "毛伟平" in block["text"])
+    query = " ".join(re.findall(r"[\u4e00-\u9fff]+", entry)[:3])  # its opening words: 副市长毛伟平参加 致敬 缅怀
+    assert search_hits(built_site / "site" / "search", query)[0] == f"2023-04-item-{position}"
+    # That document's page leads to the day-by-day view, where the entry is.
+    document = (built_site / "site" / "doc" / f"2023-04-item-{position}" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../calendar/2023-04/"' in document
 
 
 def test_measure_links_to_its_interpretation_and_neighbours(built_site):
@@ -65,14 +88,30 @@ def test_measure_links_to_its_interpretation_and_neighbours(built_site):
     assert 'href="../../doc/jd-wzb-2023-42/"' in page
     assert 'rel="prev" href="../../doc/wzb-2023-40/"' in page
     assert 'rel="next" href="../../doc/wzb-2023-44/"' in page
-    assert "温政办〔2023〕42号" in re.search(r"<cite[^>]*>(.*?)</cite>", page).group(1)
+    citation = re.search(r'<span class="gz-citation-text" id="gz-citation-wzb-2023-42">(.*?)</span> <button', page).group(1)
+    assert re.sub(r"<[^>]+>", "", citation) == (
+        "温州市人民政府办公室：《温州市人民政府办公室关于印发温州市区公共租赁住房保障管理办法的通知》（温政办〔2023〕42号），"
+        "载《温州市人民政府公报》2023年第4期（总第248期），第 14–18 页。"
+    )
+
+
+def test_english_citation_is_english_around_the_marked_chinese_title_and_number(built_site):
+    page = (built_site / "site" / "en" / "doc" / "wzb-2023-42" / "index.html").read_text(encoding="utf-8")
+    citation = re.search(r'<span class="gz-citation-text" id="gz-citation-wzb-2023-42">(.*?)</span> <button', page).group(1)
+    assert citation == (
+        "General Office of Wenzhou Municipal People&#39;s Government, "
+        '<cite><span lang="zh">《温州市人民政府办公室关于印发温州市区公共租赁住房保障管理办法的通知》</span></cite> '
+        '(<span lang="zh">温政办〔2023〕42号</span>), Wenzhou Municipal Government Gazette 2023, No. 4 (Serial No. 248), pp. 14–18.'
+    )
     interpretation = (built_site / "site" / "doc" / "jd-wzb-2023-42" / "index.html").read_text(encoding="utf-8")
     assert '<dd data-rel="interprets"><a href="../../doc/wzb-2023-42/">' in interpretation
 
 
-def test_reader_interface_strings_have_english():
-    glossary = yaml.safe_load((REPO / "translations" / "glossary.en.yml").read_text(encoding="utf-8"))
-    for name in READER_TEMPLATES:
-        text = (REPO / "templates" / name).read_text(encoding="utf-8")
-        for key in re.findall(r"""\bt\((?:"([^"]+)"|'([^']+)')\)""", text):
-            assert "".join(key) in glossary, (name, key)
+def test_every_page_head_links_the_issues_feed_in_its_language(built_site):
+    site = built_site / "site"
+    for page, title in (("doc/wzb-2023-42/index.html", "温州市人民政府公报：各期"), ("index.html", "温州市人民政府公报：各期"),
+                        ("en/doc/wzb-2023-42/index.html", "Wenzhou Municipal Government Gazette: issues"),
+                        ("en/index.html", "Wenzhou Municipal Government Gazette: issues")):
+        head = (site / page).read_text(encoding="utf-8").split("</head>")[0]
+        href = re.search(rf'<link rel="alternate" type="application/atom\+xml" title="{title}" href="([^"]+)">', head).group(1)
+        assert ((site / page).parent / href).resolve() == (site / "feeds" / "issues.xml").resolve(), page

@@ -47,7 +47,7 @@ def test_citation_copy_button_copies_the_citation(browser, site_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site_url + PAGES["document"])
-    citation = page.locator(".gz-citation cite").inner_text()
+    citation = page.locator(".gz-citation-text").inner_text()
     button = page.locator(".gz-citation button")
     button.click()
     assert page.evaluate("navigator.clipboard.readText()") == citation
@@ -75,7 +75,7 @@ def test_printed_document_hides_navigation_and_keeps_citation(page, site_url):
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".gz-doc-nav"):
         assert not page.locator(selector).first.is_visible(), selector
-    for selector in (".gz-meta", ".gz-citation cite", "h1"):
+    for selector in (".gz-meta", ".gz-citation-text", "h1"):
         assert page.locator(selector).first.is_visible(), selector
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
