@@ -32,7 +32,9 @@ def former_ids(issue: Issue) -> dict[str, str]:
         if former == "" or former in taken:
             counters[doc.type.value] += 1
             former = f"{issue.id}-{doc.type.value}-{counters[doc.type.value]}"
+            if doc.interprets is None:
+                moved[former] = doc.id
+        # A 文号 slug is not redirected even when the archive now qualifies this document's
+        # id (pipeline.distinct_ids): the slug's page still belongs to its first holder.
         taken.add(former)
-        if doc.interprets is None and former != doc.id:
-            moved[former] = doc.id
     return moved

@@ -1,6 +1,7 @@
 """Build the site with mkdocs, rebuilding only changed pages when that gives the same site.
 
-``python -m extract.site [--config mkdocs.yml] [--full]`` (``make build`` runs it after the
+``python -m extract.site [--config mkdocs.yml] [--docs-dir DIR] [--site-dir DIR] [--full]``
+(the folders override the config's; ``make build`` runs it after the
 extractor, once per language). mkdocs' ``--dirty`` mode rebuilds a page only when its
 markdown is newer than its HTML, and copies a static file only when it is newer; the
 extractor rewrites only changed files (see ``staging``), so after adding one issue only that
@@ -78,10 +79,12 @@ class _DropDirtyWarning(logging.Filter):
         return not record.getMessage().startswith(DIRTY_WARNING)
 
 
-def build_site(config_file: Path, full: bool = False) -> bool:
-    """Build the site of ``config_file``; returns True when the build was dirty (incremental).
-    Raises ``mkdocs.exceptions.Abort`` when mkdocs aborts (``--strict`` warnings included)."""
-    config = load_config(str(config_file), strict=True)
+def build_site(config_file: Path, full: bool = False, docs_dir: Path | None = None, site_dir: Path | None = None) -> bool:
+    """Build the site of ``config_file``, from ``docs_dir`` into ``site_dir`` when given (else
+    the config's folders); returns True when the build was dirty (incremental). Raises
+    ``mkdocs.exceptions.Abort`` when mkdocs aborts (``--strict`` warnings included)."""
+    folders = {name: str(value) for name, value in (("docs_dir", docs_dir), ("site_dir", site_dir)) if value}
+    config = load_config(str(config_file), strict=True, **folders)
     site_dir, docs_dir = Path(config.site_dir), Path(config.docs_dir)
     fingerprint = config_fingerprint(config_file)
     files = source_files(docs_dir)
@@ -102,6 +105,8 @@ def build_site(config_file: Path, full: bool = False) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m extract.site", description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs config (default mkdocs.yml)")
+    parser.add_argument("--docs-dir", type=Path, help="build from this folder instead of the config's docs_dir")
+    parser.add_argument("--site-dir", type=Path, help="build into this folder instead of the config's site_dir")
     parser.add_argument("--full", action="store_true", help="always make a full, clean build")
     args = parser.parse_args(argv)
     handler = logging.StreamHandler()  # mkdocs' messages only, as its own command line shows them
@@ -110,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.WARNING)
     try:
-        dirty = build_site(args.config, args.full)
+        dirty = build_site(args.config, args.full, args.docs_dir, args.site_dir)
     except (Abort, ConfigurationError) as error:
         print(f"error: site not built: {error}", file=sys.stderr)
         return 1

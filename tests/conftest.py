@@ -175,21 +175,13 @@ def source_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def mkdocs_build(root: Path, docs: Path, site: Path) -> None:
+def mkdocs_build(docs: Path, site: Path) -> None:
     """Build the Chinese site from ``docs`` into ``site``, then the English one from
-    ``docs/en`` into ``site/en`` (the Chinese build cleans ``site/``), as ``make build`` does.
-
-    The configurations written to ``root`` inherit the project's; paths are made absolute
-    because mkdocs resolves them against the file that inherits.
-    """
+    ``docs/en`` into ``site/en`` (the Chinese build cleans ``site/``), with the project's
+    configurations and ``python -m extract.site`` as ``make build`` does (full builds)."""
     for name, docs_dir, site_dir in (("mkdocs.yml", docs, site), ("mkdocs.en.yml", docs / "en", site / "en")):
-        config = root / name
-        config.write_text(
-            f"INHERIT: {REPO / name}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
-            f"theme:\n  custom_dir: {REPO / 'overrides'}\nhooks:\n  - {REPO / 'extract/theme_hook.py'}\n",
-            encoding="utf-8",
-        )
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], cwd=root, check=True)
+        command = ["-m", "extract.site", "--full", "--config", name, "--docs-dir", str(docs_dir), "--site-dir", str(site_dir)]
+        subprocess.run([sys.executable, *command], cwd=REPO, check=True)
 
 
 @pytest.fixture(scope="session")
@@ -208,5 +200,5 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=REPO,
         check=False,
     )
-    mkdocs_build(root, docs, site)
+    mkdocs_build(docs, site)
     return root

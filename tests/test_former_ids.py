@@ -93,3 +93,10 @@ def test_only_old_urls_redirect_and_english_redirects_are_english(built_site):
     redirects = [p for p in pages if '<meta http-equiv="refresh"' in p.read_text(encoding="utf-8")]
     assert {p.parent.name for p in redirects} == set(previous_release_urls())
     assert {p.parent.name: unmarked_chinese(p.read_text(encoding="utf-8")) for p in redirects} == dict.fromkeys(previous_release_urls(), [])
+
+
+def test_a_doc_number_slug_qualified_across_the_archive_gets_no_redirect(make_issue, dated_measure):
+    # The slug's page belongs to the first issue holding that 文号; a redirect there from the
+    # second would overwrite it (pipeline.distinct_ids names the second <issue>-<slug>).
+    qualified = replace(dated_measure, doc_number="温政发〔2024〕3号", id="2023-04-wzf-2024-3")
+    assert former_ids(make_issue(qualified)) == {}

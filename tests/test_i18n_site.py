@@ -142,7 +142,7 @@ def test_adding_and_removing_a_translation_file_needs_no_code(sample_issues, tmp
     )
     docs, site = tmp_path / "docs", tmp_path / "site"
     render.render_site(sample_issues, docs, AS_OF, REPO / "source_pdfs", translations_dir=translations)
-    mkdocs_build(tmp_path, docs, site)
+    mkdocs_build(docs, site)
     html = (site / "en/doc" / DOC_ID / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<h1[^>]*>Measures for the Administration of Public Rental Housing in Urban Wenzhou<", html)
     assert "Who may rent public housing" in html and "Chapter I General Provisions" in html

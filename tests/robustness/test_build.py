@@ -39,7 +39,7 @@ def make_build(source: Path, root: Path) -> tuple[subprocess.CompletedProcess, P
         [sys.executable, "-m", "extract", "build", str(source), "--docs", str(docs), "--as-of", AS_OF],
         cwd=REPO, capture_output=True, text=True, check=False,
     )
-    mkdocs_build(root, docs, site)
+    mkdocs_build(docs, site)
     return extractor, docs, site
 
 
