@@ -116,6 +116,13 @@ def test_document_page_metadata_body_and_pdf_link(docs):
     assert "../../pdf/sample.pdf#page=1" in page
 
 
+def test_a_brief_shows_only_the_fields_found(docs):
+    page = (docs / "doc/brief-hostile/index.md").read_text(encoding="utf-8")
+    for key in ["doc_number", "registration_number", "signed_date", "effective_date", "validity", "expiry_date", "status"]:
+        assert f'<tr data-key="{key}">' not in page
+    assert '<tr data-key="issuer">' in page and '<tr data-key="pages">' in page
+
+
 def test_interpretation_links_its_target(docs):
     page = (docs / "doc/interp-undated/index.md").read_text(encoding="utf-8")
     assert '<a href="../../doc/measure-dated/">温政办〔2023〕42号</a>' in page
