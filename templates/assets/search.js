@@ -54,6 +54,10 @@
   ];
 
   const labels = JSON.parse(box.dataset.labels);
+  // On a page in another language: issuer and issue names in that language, where the page
+  // gives them, and the documents' own (Chinese) titles and text marked as Chinese.
+  const names = { issuers: labels.issuers || {}, issues: labels.issues || {} };
+  const documentLang = document.documentElement.lang.startsWith("zh") ? "" : ' lang="zh"';
   const indexUrl = new URL(box.dataset.index, location.href);
   const siteRoot = new URL(box.dataset.siteRoot, location.href);
   const form = box.querySelector(".gz-search__form");
@@ -216,7 +220,7 @@
   const FACETS = [
     { name: "type", label: labels.ui.type, value: (m, d) => m.types[d[1]], show: (v) => labels.types[v] || v },
     { name: "year", label: labels.ui.year, value: (m, d) => String(m.issues[d[0]][2] || ""), show: (v) => v, byValue: true },
-    { name: "issuer", label: labels.ui.issuer, value: (m, d) => m.issuers[d[2]] || "", show: (v) => v },
+    { name: "issuer", label: labels.ui.issuer, value: (m, d) => m.issuers[d[2]] || "", show: (v) => names.issuers[v] || v },
     { name: "status", label: labels.ui.status, value: (m, d) => m.statuses[d[3]] || "", show: (v) => labels.statuses[v] || v },
   ];
 
@@ -372,24 +376,26 @@
 
   async function resultItem(manifest, hit, parsed) {
     const row = manifest.docs[hit.doc];
-    const issueLabel = manifest.issues[row[0]][1];
+    const [issueId, issueName] = manifest.issues[row[0]];
+    const issueLabel = names.issues[issueId] || issueName;
     const [id, title, docNumber, registration, date] = await metaOf(manifest, hit.doc);
     const terms = highlightTerms(hit, parsed);
     const item = document.createElement("li");
     item.className = "gz-result";
     item.dataset.doc = id;
+    // [text, the document's own Chinese?]: a 文号 and an untranslated issue name stay Chinese.
     const facts = [
-      labels.types[manifest.types[row[1]]] || manifest.types[row[1]],
-      docNumber,
-      registration,
-      issueLabel,
-      date && format(labels.ui.date, { date }),
-      labels.statuses[manifest.statuses[row[3]]],
-    ].filter(Boolean);
+      [labels.types[manifest.types[row[1]]] || manifest.types[row[1]], false],
+      [docNumber, true],
+      [registration, false],
+      [issueLabel, !names.issues[issueId]],
+      [date && format(labels.ui.date, { date }), false],
+      [labels.statuses[manifest.statuses[row[3]]], false],
+    ].filter(([text]) => text);
     item.innerHTML =
-      `<a class="gz-result__title" href="${escapeHtml(new URL(`doc/${id}/`, siteRoot).href)}">${titleHtml(title, terms)}</a>` +
-      `<p class="gz-result__facts">${facts.map((f) => `<span>${escapeHtml(f)}</span>`).join("")}</p>` +
-      `<p class="gz-result__excerpt"></p>`;
+      `<a class="gz-result__title"${documentLang} href="${escapeHtml(new URL(`doc/${id}/`, siteRoot).href)}">${titleHtml(title, terms)}</a>` +
+      `<p class="gz-result__facts">${facts.map(([f, own]) => `<span${own ? documentLang : ""}>${escapeHtml(f)}</span>`).join("")}</p>` +
+      `<p class="gz-result__excerpt"${documentLang}></p>`;
     fetchText(`text/${id}.txt`).then((text) => {
       item.querySelector(".gz-result__excerpt").innerHTML = excerptHtml(text, terms);
     });

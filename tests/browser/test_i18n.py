@@ -44,3 +44,15 @@ def test_english_pages_stay_english_after_scripts_run(page, site_url):
     page.goto(site_url + "en/validity/")
     assert page.locator("[data-validity-count]").inner_text().startswith("Documents: ")
     assert page.locator("[data-validity-today]").inner_text().startswith("Recomputed for today")
+
+
+def test_english_search_results_are_english_but_for_the_documents_own_text(page, site_url):
+    """Issuer and issue names in English, types and statuses too; titles, excerpts and 文号
+    stay Chinese and are marked so."""
+    page.goto(site_url + "en/search/?q=" + "公租房")
+    page.wait_for_selector(".gz-result .gz-result__excerpt mark")
+    assert unmarked_chinese(page.content()) == []
+    facts = page.locator(".gz-result__facts").first.inner_text()
+    assert "2023, No. 4 (Serial No. 248)" in facts and "In force" in facts
+    issuers = page.locator(".gz-search__facets").inner_text()
+    assert "General Office of Wenzhou Municipal People's Government" in issuers
