@@ -28,6 +28,7 @@ from rich.table import Table
 
 from extract import batch, pipeline, render
 from extract.cache import DEFAULT_CACHE_DIR, ExtractionCache
+from extract.search import TermCache
 from extract.model import DocType, Issue
 from extract.translations import load_translations, unknown_ids
 
@@ -90,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=DEFAULT_CACHE_DIR,
         metavar="DIR",
-        help=f"extraction cache: unchanged PDFs are not extracted again (default: {DEFAULT_CACHE_DIR})",
+        help=f"extraction cache: unchanged PDFs are not extracted again, nor their search terms computed (default: {DEFAULT_CACHE_DIR})",
     )
     build.add_argument("--no-cache", action="store_true", help="extract every PDF, neither reading nor writing the cache")
     build.add_argument("-v", "--verbose", action="store_true", help="print each warning and tracebacks of failures")
@@ -232,7 +233,13 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
         print_warnings(result.issues, console)
     try:
         counts = render.render_site(
-            result.issues, args.docs, as_of, args.src_dir, failures=result.failures, translations_dir=args.translations
+            result.issues,
+            args.docs,
+            as_of,
+            args.src_dir,
+            failures=result.failures,
+            translations_dir=args.translations,
+            term_cache=None if args.no_cache else TermCache(args.cache / "search-terms"),
         )
     except ValueError as error:  # a malformed glossary or translation file, named in the message
         console.print(f"error: {error}", markup=False)

@@ -54,7 +54,7 @@ from extract.gov_calendar import calendar_ics, calendars
 from extract.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, Language, language
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
 from extract.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
-from extract.search import search_files
+from extract.search import TermCache, search_files
 from extract.staging import SyncCounts, staged
 from extract.statistics import table_exports
 from extract.translations import Translation, load_translations
@@ -497,6 +497,7 @@ def render_site(
     source_dir: Path,
     failures: Sequence[str] = (),
     translations_dir: Path = TRANSLATIONS_DIR,
+    term_cache: TermCache | None = None,
 ) -> SyncCounts:
     """Write the markdown site in every language, PDFs and static API for ``issues`` into ``docs_dir``.
 
@@ -508,7 +509,8 @@ def render_site(
     folder and only changed files replace those in ``docs_dir`` (unchanged ones keep their
     modification time; pages no longer generated are removed): returns those counts.
     Raises ValueError when an id would make a path outside ``docs_dir`` or a translation
-    file is malformed; OSError when a PDF cannot be copied.
+    file is malformed; OSError when a PDF cannot be copied. ``term_cache`` keeps the search
+    index's per-issue term frequencies between builds (:class:`extract.search.TermCache`).
     """
     site = Site(publication_order(issues))
     issue_pdf = lambda doc: pdf_url(site.issue_of(doc).pdf_name)  # noqa: E731 - one-line adapter
@@ -531,7 +533,7 @@ def render_site(
         write_reader_files(site, envs[SOURCE_LANGUAGE], out, as_of)
         titles_en = {doc_id: translation.title for doc_id, translation in translations["en"].items()}
         write_api(site.issues, docs_path(out, "api"), as_of, failures, titles_en=titles_en)
-        for segments, text in search_files(site.issues, issue_label).files.items():
+        for segments, text in search_files(site.issues, issue_label, cache=term_cache).files.items():
             write_page(out, segments, text)
     assert staging.counts is not None
     return staging.counts

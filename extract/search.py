@@ -16,7 +16,8 @@ Terms (the browser derives the same from a query):
 ``words``
     jieba ``cut_for_search`` words of three or more CJK characters (shorter ones are bigrams
     already), with a user dictionary generated from the archive (:func:`user_dictionary`) so
-    issuers and defined terms stay whole. They reward documents holding the reader's word
+    issuers and defined terms stay whole: each issue's own, so that an issue's terms depend
+    on it alone and are cached (:class:`TermCache`) — a new issue segments only itself. They reward documents holding the reader's word
     as a word, not just its bigrams scattered.
 ``latin``
     Runs of ASCII letters and digits after NFKC folding, lower-cased: 415x, s2, 2023.
@@ -48,6 +49,7 @@ implemented identically in ``templates/assets/search.js``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -65,6 +67,8 @@ from extract.identifiers import DocNumber, RegistrationNumber
 from extract.model import Document, Issue
 
 ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
+# Changes whenever how terms are derived from a document changes (cache keys, TermCache).
+TERMS_VERSION = 1
 
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN_RUN = re.compile(r"[0-9a-z]+")
@@ -150,10 +154,21 @@ def user_dictionary(issues: Iterable[Issue]) -> list[str]:
     return sorted(word for word in words if CJK_RUN.search(word))
 
 
-@lru_cache(maxsize=4)
-def _tokenizer(vocabulary: tuple[str, ...]) -> jieba.Tokenizer:
+@lru_cache(maxsize=1)
+def _base_tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(vocabulary: tuple[str, ...]) -> jieba.Tokenizer:
+    # A copy of the loaded dictionary (milliseconds) rather than a fresh load (~0.5 s): one
+    # tokenizer is made per issue.
+    base = _base_tokenizer()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(base.FREQ), base.total, True
     for word in vocabulary:
         tokenizer.add_word(word)
     return tokenizer
@@ -232,11 +247,65 @@ def identifier_scores(doc: Document, settings: SearchSettings) -> dict[str, int]
     return scores
 
 
-def postings(documents: Sequence[Document], vocabulary: Sequence[str], settings: SearchSettings) -> dict[str, dict[int, int]]:
-    """``{term: {doc index: score}}``: BM25 of field-weighted frequencies, ×10, rounded;
-    identifier keys at their fixed scores."""
-    frequencies = [field_frequencies(doc, vocabulary, settings) for doc in documents]
-    lengths = [sum(freq.values()) for freq in frequencies]
+def issue_frequencies(issue: Issue, settings: SearchSettings) -> list[Counter[str]]:
+    """``field_frequencies`` of each of the issue's documents, in order, segmented with the
+    issue's own user dictionary (``user_dictionary([issue])``): what an issue's documents
+    are indexed under then depends on that issue alone, so it can be cached, and adding an
+    issue never re-segments the archive."""
+    vocabulary = user_dictionary([issue])
+    return [field_frequencies(doc, vocabulary, settings) for doc in issue.documents]
+
+
+@dataclass(frozen=True)
+class TermCache:
+    """``issue_frequencies`` kept on disk under ``root``, one JSON file per issue, named by a
+    SHA-256 over what they are computed from: the documents' titles, issuers, texts and the
+    fields the dictionary takes (文号, interprets, references), the scoring boosts, the jieba
+    version and ``TERMS_VERSION``. An unreadable entry is recomputed, never an error."""
+
+    root: Path
+
+    def frequencies(self, issue: Issue, settings: SearchSettings) -> list[Counter[str]]:
+        entry = self.root / f"{self.key(issue, settings)}.json"
+        try:
+            return [Counter(freq) for freq in json.loads(entry.read_text(encoding="utf-8"))]
+        except (OSError, ValueError):
+            pass
+        frequencies = issue_frequencies(issue, settings)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            partial = entry.with_suffix(".tmp")
+            partial.write_text(json.dumps(frequencies, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            partial.replace(entry)
+        except OSError as error:
+            logging.getLogger(__name__).warning("cannot write the search term cache %s (%s)", entry, error)
+        return frequencies
+
+    @staticmethod
+    def key(issue: Issue, settings: SearchSettings) -> str:
+        inputs = [
+            TERMS_VERSION,
+            jieba.__version__,
+            [settings.title_boost, settings.issuer_boost, settings.body_boost, settings.word_boost],
+            [[d.title, d.issuer, d.text, d.doc_number, d.interprets, list(d.references)] for d in issue.documents],
+        ]
+        return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
+
+
+def postings(
+    issues: Sequence[Issue], settings: SearchSettings, cache: TermCache | None = None
+) -> dict[str, dict[int, int]]:
+    """``{term: {doc index: score}}`` over the documents of ``issues`` in order: BM25 of
+    field-weighted frequencies (idf over the whole archive), ×10, rounded; identifier keys
+    at their fixed scores. ``cache`` keeps each issue's frequencies between builds."""
+    documents = [doc for issue in issues for doc in issue.documents]
+    frequencies = [
+        freq
+        for issue in issues
+        for freq in (cache.frequencies(issue, settings) if cache else issue_frequencies(issue, settings))
+    ]
+    # fsum: exact whatever the order of the terms (a cached entry comes back key-sorted).
+    lengths = [math.fsum(freq.values()) for freq in frequencies]
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     document_frequency: Counter[str] = Counter(term for freq in frequencies for term in freq)
     count = len(documents)
@@ -339,15 +408,19 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
     }
 
 
-def search_files(issues: Sequence[Issue], label: Callable[[Issue], str], settings: SearchSettings = SearchSettings()) -> SearchFiles:
+def search_files(
+    issues: Sequence[Issue],
+    label: Callable[[Issue], str],
+    settings: SearchSettings = SearchSettings(),
+    cache: TermCache | None = None,
+) -> SearchFiles:
     """Every search file for ``issues`` (oldest first, as the site lists them).
 
-    ``label`` names an issue for display (e.g. 2023年第4期). Deterministic: the same issues
-    give the same files, byte for byte.
+    ``label`` names an issue for display (e.g. 2023年第4期); ``cache`` keeps the issues'
+    term frequencies between builds. Deterministic: the same issues give the same files,
+    byte for byte, with or without the cache.
     """
-    documents = [doc for issue in issues for doc in issue.documents]
-    vocabulary = user_dictionary(issues)
-    shard_count, files = shard_files(postings(documents, vocabulary, settings), settings)
+    shard_count, files = shard_files(postings(issues, settings, cache), settings)
     files[("search", "manifest.json")] = to_json(manifest(issues, shard_count, label))
     for issue in issues:
         rows = [

@@ -8,9 +8,11 @@ from dataclasses import replace
 
 import pytest
 
+from extract import search
 from extract.render import issue_label
 from extract.search import (
     SearchSettings,
+    TermCache,
     character_terms,
     doc_number_keys,
     encode_postings,
@@ -151,3 +153,26 @@ def test_a_query_finds_its_document_through_the_files(files, sample_issue):
 
 def test_document_text_is_written_for_excerpts(files, dated_measure):
     assert files[("search", "text", "measure-dated.txt")] == dated_measure.text
+
+
+def test_term_cache_gives_the_same_files_and_is_used(sample_issue, tmp_path, monkeypatch):
+    settings = SearchSettings(shard_bytes=200)
+    uncached = search_files([sample_issue], issue_label, settings).files
+    cache = TermCache(tmp_path / "terms")
+    assert search_files([sample_issue], issue_label, settings, cache).files == uncached  # fills it
+    assert len(list((tmp_path / "terms").glob("*.json"))) == 1
+
+    def no_segmentation(*args, **kwargs):
+        raise AssertionError("an issue in the cache is not segmented again")
+
+    monkeypatch.setattr(search, "issue_frequencies", no_segmentation)
+    assert search_files([sample_issue], issue_label, settings, cache).files == uncached
+
+
+def test_an_unreadable_term_cache_entry_is_recomputed(sample_issue, tmp_path):
+    settings = SearchSettings(shard_bytes=200)
+    cache = TermCache(tmp_path / "terms")
+    expected = search_files([sample_issue], issue_label, settings, cache).files
+    for entry in (tmp_path / "terms").glob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    assert search_files([sample_issue], issue_label, settings, cache).files == expected
