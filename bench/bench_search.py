@@ -5,6 +5,7 @@ Usage::
 
     python bench/bench_search.py ROOT            # ROOT holds docs/ and site/ of a built site
     python bench/bench_search.py --replicate N   # a synthetic N-issue archive (see below)
+    python bench/bench_search.py ROOT --no-compare  # e.g. bench_scale's archives: no stock build
     ... [--report FILE]                          # also write the figures as markdown
 
 For a built site (e.g. ``make build`` at the repository root: ``ROOT=.``) it reports:
@@ -264,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("root", nargs="?", type=Path, help="folder holding docs/ and site/ of a built site")
     parser.add_argument("--replicate", type=int, metavar="N", help="measure a synthetic archive of N sample issues")
     parser.add_argument("--report", type=Path, metavar="FILE", help="also write the report here (markdown)")
+    parser.add_argument("--no-compare", action="store_true", help="skip stock search (and the sample's reader queries)")
     args = parser.parse_args(argv)
     if (args.root is None) == (args.replicate is None):
         parser.error("give either ROOT or --replicate N")
@@ -274,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         if not (args.root / "site" / "search" / "manifest.json").exists():
             parser.error(f"{args.root}: no site/search/manifest.json - build the site first (make build)")
-        report = measure(args.root, compare=True)
+        report = measure(args.root, compare=not args.no_compare)
     print(report)
     if args.report:
         args.report.write_text(report, encoding="utf-8")
