@@ -39,6 +39,7 @@ import re
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import groupby
 from pathlib import Path
 from urllib.parse import quote
@@ -47,16 +48,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from extract.api import pdf_url, write_api
-from extract.doclinks import document_links
+from extract.doclinks import DocumentLinks, document_links
 from extract.feeds import FEED_DIR, atom_xml, site_feeds
 from extract.former_ids import former_ids
-from extract.gov_calendar import calendar_ics, calendars
+from extract.gov_calendar import MonthCalendar, calendar_ics, calendars
 from extract.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, Language, language
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
 from extract.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
 from extract.search import TermCache, search_files
 from extract.staging import SyncCounts, staged
-from extract.statistics import table_exports
+from extract.statistics import TableExport, table_exports
 from extract.translations import Translation, load_translations
 from extract.validity import validity_page, write_validity
 
@@ -251,11 +252,15 @@ def table_html(grid: TableGrid) -> Markup:
 
 @dataclass(frozen=True)
 class Site:
-    """What the index pages are built from: issues oldest first and their documents."""
+    """What the pages are built from: issues oldest first and their documents.
+
+    The archive-wide lookups are computed once per build (``cached_property``) and shared by
+    both languages' pages and the language-independent files.
+    """
 
     issues: tuple[Issue, ...]
 
-    @property
+    @cached_property
     def documents(self) -> tuple[Document, ...]:
         return tuple(doc for issue in self.issues for doc in issue.documents)
 
@@ -263,8 +268,27 @@ class Site:
     def latest(self) -> Issue | None:
         return self.issues[-1] if self.issues else None
 
+    @cached_property
+    def _issues_by_id(self) -> dict[str, Issue]:
+        return {issue.id: issue for issue in self.issues}
+
     def issue_of(self, doc: Document) -> Issue:
-        return next(issue for issue in self.issues if issue.id == doc.issue)
+        return self._issues_by_id[doc.issue]
+
+    @cached_property
+    def links(self) -> dict[str, DocumentLinks]:
+        """``{document id: DocumentLinks}`` (:func:`extract.doclinks.document_links`)."""
+        return document_links(self.documents)
+
+    @cached_property
+    def calendars(self) -> tuple[MonthCalendar, ...]:
+        """The 政府记事 months of the archive (:func:`extract.gov_calendar.calendars`)."""
+        return calendars(self.documents, self.issue_of)
+
+    @cached_property
+    def tables(self) -> dict[str, tuple[TableExport, ...]]:
+        """``{document id: its tables' exports}`` (:func:`extract.statistics.table_exports`)."""
+        return {doc.id: table_exports(doc) for doc in self.documents}
 
     def by_type(self) -> list[tuple[DocType, tuple[Document, ...]]]:
         """Document types in enum order with their documents; types with none left out."""
@@ -277,9 +301,6 @@ class Site:
         dated = [issue for issue in self.issues if issue.identity.year]
         years = sorted({issue.identity.year for issue in dated}, reverse=True)
         return [(y, tuple(i for i in dated if i.identity.year == y)) for y in years]
-
-    def by_doc_number(self) -> dict[str, Document]:
-        return {doc.doc_number: doc for doc in self.documents if doc.doc_number}
 
 
 def publication_order(issues: Iterable[Issue]) -> tuple[Issue, ...]:
@@ -438,12 +459,12 @@ def write_reader_files(site: Site, env: Environment, docs_dir: Path, as_of: dt.d
     their document page, each calendar month's .ics, and the Atom feeds."""
     chart = env.get_template("partials/chart.svg.j2")
     for doc in site.documents:
-        for table in table_exports(doc):
+        for table in site.tables[doc.id]:
             write_page(docs_dir, ["doc", doc.id, table.csv_name], "\ufeff" + table.csv)
             if table.chart and table.svg_name:
                 note = env.globals["t"]("数据见《{title}》表 {number}。").format(title=doc.title, number=table.number)
                 write_page(docs_dir, ["doc", doc.id, table.svg_name], chart.render(layout=table.chart, table_note=note))
-    for month in calendars(site.documents, site.issue_of):
+    for month in site.calendars:
         path = docs_path(docs_dir, "calendar", month.id, month.ics_name)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(calendar_ics(month, f"温州市人民政府记事 {Language(SOURCE_LANGUAGE).year_month(month.month)}"))
@@ -464,21 +485,17 @@ def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, f
     page(["issues", "index.md"], "issues_index.md.j2", root="../")
     for issue in site.issues:
         page(["issues", issue.id, "index.md"], "issue.md.j2", root="../../", issue=issue, sections=sections_of(issue))
-    by_number = site.by_doc_number()
-    links = document_links(site.documents)
-    months = calendars(site.documents, site.issue_of)
-    month_of = {month.doc.id: month for month in months}
+    month_of = {month.doc.id: month for month in site.calendars}
     for doc in site.documents:
-        target = by_number.get(doc.interprets) if doc.interprets else None
         shown = replace(doc, blocks=displayed_outline(doc.blocks))
-        page(["doc", doc.id, "index.md"], "document.md.j2", root="../../", doc=shown, issue=site.issue_of(doc), interprets_doc=target,
-             links=links[doc.id], tables=table_exports(doc), calendar=month_of.get(doc.id))
+        page(["doc", doc.id, "index.md"], "document.md.j2", root="../../", doc=shown, issue=site.issue_of(doc),
+             links=site.links[doc.id], tables=site.tables[doc.id], calendar=month_of.get(doc.id))
     current = {doc.id: doc for doc in site.documents}
     for issue in site.issues:
         for former, doc_id in former_ids(issue).items():
             page(["doc", former, "index.html"], "redirect.html.j2", doc=current[doc_id])
-    page(["calendar", "index.md"], "calendar_index.md.j2", root="../", calendars=months)
-    for month in months:
+    page(["calendar", "index.md"], "calendar_index.md.j2", root="../", calendars=site.calendars)
+    for month in site.calendars:
         page(["calendar", month.id, "index.md"], "calendar.md.j2", root="../../", calendar=month)
     page(["types", "index.md"], "types_index.md.j2", root="../")
     for doc_type, documents in site.by_type():
