@@ -3,8 +3,8 @@
 ``extract_many(pdfs, as_of, jobs, cache, report)`` -> one ``Outcome`` per PDF, in the
 order of ``pdfs`` whatever order the workers finish in. ``report(pdf_name, stage, done,
 total)`` is called in the calling process for every stage step of every PDF extracted
-(``read`` once per page, then ``layout``, ``split``, ``tag``), from the workers through a
-queue. A PDF that fails gives its one-line error (file and page) in its ``Outcome``; it
+(``read`` once per page, then each of ``pipeline.STAGES_AFTER_READ``), from the workers
+through a queue. A PDF that fails gives its one-line error (file and page) in its ``Outcome``; it
 never stops the others.
 """
 

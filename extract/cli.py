@@ -115,8 +115,8 @@ class PdfProgress:
     """Progress of a build: one rich bar per PDF being extracted, advancing per page read and
     per later stage, and a bar over all PDFs. A PDF's bar is hidden once it is done."""
 
-    LATER_STAGES = 3  # layout, split, tag: one step each after the pages are read
-    FINAL_STAGE = "tag"
+    LATER_STAGES = len(pipeline.STAGES_AFTER_READ)  # one step each after the pages are read
+    FINAL_STAGE = pipeline.STAGES_AFTER_READ[-1]
 
     def __init__(self, progress: Progress, pdf_count: int):
         self.progress = progress

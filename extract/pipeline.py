@@ -22,9 +22,11 @@ from .split import split_items
 from .tag import tag_issue
 from .validity import consistency_checks
 
-__all__ = ["ExtractionError", "check_archive", "distinct_ids", "extract_pdf"]
+__all__ = ["STAGES_AFTER_READ", "ExtractionError", "check_archive", "distinct_ids", "extract_pdf"]
 
 StageProgress = Callable[[str, int, int], None]
+# The stages that report once each (done=1 of 1) after ``read``, which reports per page.
+STAGES_AFTER_READ = ("layout", "split", "tag", "check")
 
 
 def extract_pdf(path: Path, as_of: dt.date, progress: StageProgress | None = None) -> Issue:
