@@ -31,6 +31,8 @@ import yaml
 from markupsafe import Markup, escape
 
 SOURCE_LANGUAGE = "zh"
+#: Glossaries and translators' files (see :mod:`extract.translations`).
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 #: Each language's site folder relative to the Chinese site root (docs/ and site/).
 LANGUAGE_ROOTS = {"zh": "", "en": "en"}
 

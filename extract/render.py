@@ -52,7 +52,7 @@ from extract.doclinks import DocumentLinks, document_links
 from extract.feeds import FEED_DIR, atom_xml, site_feeds
 from extract.former_ids import former_ids
 from extract.gov_calendar import MonthCalendar, calendar_ics, calendars
-from extract.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, Language, language
+from extract.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, TRANSLATIONS_DIR, Language, language
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
 from extract.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
 from extract.search import TermCache, search_files
@@ -62,8 +62,6 @@ from extract.translations import Translation, load_translations
 from extract.validity import validity_page, write_validity
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-#: Glossaries and translators' files (see :mod:`extract.translations`).
-TRANSLATIONS_DIR = TEMPLATES_DIR.parent / "translations"
 
 # What render_site owns under docs_dir: files there that a build no longer writes are removed.
 GENERATED_PATHS = (

@@ -16,9 +16,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:  # mkdocs loads a hook by its path, not as part of the package
     sys.path.insert(0, str(PROJECT))
 
-from extract.i18n import language  # noqa: E402
-
-TRANSLATIONS_DIR = PROJECT / "translations"
+from extract.i18n import TRANSLATIONS_DIR, language  # noqa: E402
 
 
 def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
