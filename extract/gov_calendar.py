@@ -13,8 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import icalendar
-
+from extract.ics import AllDayEvent, all_day_calendar
 from extract.model import BlockKind, DocType, Document, Issue
 
 # The month a 记事 covers, from its title: 4月份市政府记事, 2023年12月市政府记事.
@@ -110,22 +109,12 @@ def calendar_ics(calendar: MonthCalendar, name: str) -> bytes:
     is the month's first day at 00:00 UTC, so the same document gives the same bytes.
     ``name`` is the calendar's display name (X-WR-CALNAME).
     """
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//gazette-site//calendar//ZH")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
-    stamp = dt.datetime.combine(calendar.month, dt.time(), tzinfo=dt.timezone.utc)
-    for day in calendar.days:
-        for index, entry in enumerate(day.entries, start=1):
-            event = icalendar.Event()
-            event.add("uid", f"{calendar.doc.id}.{day.date.isoformat()}.{index}@gazette-site")
-            event.add("dtstamp", stamp)
-            event.add("dtstart", day.date)
-            event.add("dtend", day.date + dt.timedelta(days=1))
-            event.add("summary", entry.text)
-            event.add("transp", "TRANSPARENT")
-            cal.add_component(event)
-    return cal.to_ical()
+    events = (
+        AllDayEvent(f"{calendar.doc.id}.{day.date.isoformat()}.{index}@gazette-site", day.date, entry.text)
+        for day in calendar.days
+        for index, entry in enumerate(day.entries, start=1)
+    )
+    return all_day_calendar("calendar", name, calendar.month, events)
 
 
 def calendars(documents: Sequence[Document], issue_of: Callable[[Document], Issue]) -> tuple[MonthCalendar, ...]:

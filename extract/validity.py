@@ -23,10 +23,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import icalendar
 import jinja2
 from markupsafe import Markup
 
+from .ics import AllDayEvent, all_day_calendar
 from .model import DocType, Document, ExpiryBasis, Status, Validity, Warning_
 
 #: Days before expiry from which an in-force document is flagged 即将失效.
@@ -518,29 +518,17 @@ def validity_ics(rows: Sequence[ValidityRow], as_of: dt.date) -> bytes:
     archive and date give the same bytes. Repealed documents get no events: neither date
     matters any more.
     """
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//gazette-site//validity//ZH")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", "温州市人民政府公报 规范性文件有效期")
-    stamp = dt.datetime.combine(as_of, dt.time(), tzinfo=dt.timezone.utc)
+    events = []
     for row in rows:
         if row.expiry_date is None or row.status is Status.REPEALED:
             continue
         name = f"{row.doc_number or ''}《{row.title}》"
-        events = (("expiry", row.expiry_date, f"失效：{name}"),
-                  ("evaluation", row.evaluation_due, f"评估：{name}（{row.expiry_date} 失效）"))
-        for kind, day, summary in events:
-            event = icalendar.Event()
-            event.add("uid", f"{row.id}.{kind}@gazette-site")
-            event.add("dtstamp", stamp)
-            event.add("dtstart", day)
-            event.add("dtend", day + dt.timedelta(days=1))
-            event.add("summary", summary)
-            event.add("description", "；".join(filter(None, (BASIS_LABELS[row.expiry_basis],
-                                                             row.expiry_rule))))
-            event.add("transp", "TRANSPARENT")
-            cal.add_component(event)
-    return cal.to_ical()
+        description = "；".join(filter(None, (BASIS_LABELS[row.expiry_basis], row.expiry_rule)))
+        events += [
+            AllDayEvent(f"{row.id}.expiry@gazette-site", row.expiry_date, f"失效：{name}", description),
+            AllDayEvent(f"{row.id}.evaluation@gazette-site", row.evaluation_due, f"评估：{name}（{row.expiry_date} 失效）", description),
+        ]
+    return all_day_calendar("validity", "温州市人民政府公报 规范性文件有效期", as_of, events)
 
 
 def validity_json(rows: Sequence[ValidityRow], warnings: Sequence[Warning_], as_of: dt.date) -> str:
