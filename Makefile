@@ -26,13 +26,13 @@ $(INSTALLED): pyproject.toml package-lock.json
 
 # A PDF that fails is reported and skipped: the site is still built from the others,
 # then make exits with the extractor's non-zero status. Incremental: unchanged PDFs come
-# from .cache/extract, unchanged pages are not rewritten, and extract.site rebuilds only
+# from .cache/extract, unchanged pages are not rewritten, and extract.build.mkdocs_build rebuilds only
 # changed pages when that equals a full build (FULL=1 forces a full one).
 build: $(INSTALLED)
 	status=0; \
 	$(BIN)/python -m extract build source_pdfs --docs docs || status=$$?; \
-	$(BIN)/python -m extract.site $(if $(FULL),--full) && \
-	$(BIN)/python -m extract.site --config mkdocs.en.yml $(if $(FULL),--full) && exit $$status
+	$(BIN)/python -m extract.build.mkdocs_build $(if $(FULL),--full) && \
+	$(BIN)/python -m extract.build.mkdocs_build --config mkdocs.en.yml $(if $(FULL),--full) && exit $$status
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest -q

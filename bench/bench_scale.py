@@ -118,7 +118,7 @@ def build(root: Path) -> dict:
     )
     sites = [
         timed_command(
-            [sys.executable, "-m", "extract.site", "--config", config, "--docs-dir", str(root / docs), "--site-dir", str(root / site)],
+            [sys.executable, "-m", "extract.build.mkdocs_build", "--config", config, "--docs-dir", str(root / docs), "--site-dir", str(root / site)],
             REPO,
         )
         for config, docs, site in (("mkdocs.yml", "docs", "site"), ("mkdocs.en.yml", "docs/en", "site/en"))
@@ -143,7 +143,7 @@ def folder_bytes(folder: Path) -> int:
 
 def search_figures(site: Path) -> dict:
     """Bytes of the site's search index (``site/search/``: manifest, shards, meta, text;
-    see ``extract.search``). What a reader fetches before the first result depends on the
+    see ``extract.site.search``). What a reader fetches before the first result depends on the
     query's terms: ``make bench-search`` measures it in a browser."""
     index = site / "search"
     return {"index_bytes": folder_bytes(index) if index.is_dir() else 0, "bytes_before_first_result": "-"}

@@ -19,11 +19,11 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from extract.layout import lay_out
-from extract.read import read_pdf
-from extract.render import render_site
-from extract.split import split_items
-from extract.tag import tag_issue
+from extract.documents.split import split_items
+from extract.documents.tag import tag_issue
+from extract.pdf.layout import lay_out
+from extract.pdf.read import read_pdf
+from extract.site.render import render_site
 
 STAGES = ("read", "layout", "split", "tag", "render")
 

@@ -1,5 +1,5 @@
-"""``python -m extract``: see :mod:`extract.cli`."""
+"""``python -m extract``: see :mod:`extract.build.cli`."""
 
-from extract.cli import main
+from extract.build.cli import main
 
 raise SystemExit(main())

@@ -12,15 +12,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .accounting import account_pages
-from .errors import ExtractionError
-from .layout import lay_out
-from .model import Document, Issue, Warning_
-from .quality import check_text_quality
-from .read import read_pdf
-from .split import split_items
-from .tag import tag_issue
-from .validity import consistency_checks
+from extract.documents.accounting import account_pages
+from extract.documents.split import split_items
+from extract.documents.tag import tag_issue
+from extract.documents.validity import consistency_checks
+from extract.errors import ExtractionError
+from extract.model import Document, Issue, Warning_
+from extract.pdf.layout import lay_out
+from extract.pdf.quality import check_text_quality
+from extract.pdf.read import read_pdf
 
 __all__ = ["STAGES_AFTER_READ", "ExtractionError", "check_archive", "distinct_ids", "extract_pdf"]
 

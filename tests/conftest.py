@@ -178,9 +178,9 @@ def source_dir(tmp_path: Path) -> Path:
 def mkdocs_build(docs: Path, site: Path) -> None:
     """Build the Chinese site from ``docs`` into ``site``, then the English one from
     ``docs/en`` into ``site/en`` (the Chinese build cleans ``site/``), with the project's
-    configurations and ``python -m extract.site`` as ``make build`` does (full builds)."""
+    configurations and ``python -m extract.build.mkdocs_build`` as ``make build`` does (full builds)."""
     for name, docs_dir, site_dir in (("mkdocs.yml", docs, site), ("mkdocs.en.yml", docs / "en", site / "en")):
-        command = ["-m", "extract.site", "--full", "--config", name, "--docs-dir", str(docs_dir), "--site-dir", str(site_dir)]
+        command = ["-m", "extract.build.mkdocs_build", "--full", "--config", name, "--docs-dir", str(docs_dir), "--site-dir", str(site_dir)]
         subprocess.run([sys.executable, *command], cwd=REPO, check=True)
 
 

@@ -1,11 +1,11 @@
-"""Unit tests of ``extract.accounting``: each page in exactly one of documents, front
+"""Unit tests of ``extract.documents.accounting``: each page in exactly one of documents, front
 matter, unassigned; unassigned pages warned about."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.accounting import account_pages, page_accounting
+from extract.documents.accounting import account_pages, page_accounting
 
 
 def test_pages_split_into_documents_front_matter_and_unassigned(make_issue, dated_measure):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from extract import api
+from extract.site import api
 
 PUBLIC_KEYS = {
     "id", "issue", "type", "title", "doc_number", "registration_number", "issuer", "signed_date",

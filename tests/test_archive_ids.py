@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.pipeline import distinct_ids
 from extract.model import IssueIdentity
+from extract.pipeline import distinct_ids
 
 
 def test_same_doc_id_in_two_issues_is_qualified(make_issue, dated_measure, hostile_brief):

@@ -9,11 +9,12 @@ import time
 
 import pytest
 
-from extract import batch, cache, pipeline
-from extract.cache import ExtractionCache
+from extract import pipeline
+from extract.build import batch, cache
+from extract.build.cache import ExtractionCache
+from extract.documents.tag import as_of_date
 from extract.errors import ExtractionError
 from extract.model import Status
-from extract.tag import as_of_date
 
 
 @pytest.fixture

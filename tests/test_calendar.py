@@ -8,9 +8,9 @@ import datetime as dt
 import icalendar
 import pytest
 
-from extract import render
-from extract.gov_calendar import calendar_ics, calendar_month, month_calendar
 from extract.model import BlockKind, DocType, Document
+from extract.site import render
+from extract.site.gov_calendar import calendar_ics, calendar_month, month_calendar
 from tests.conftest import block
 
 

@@ -1,11 +1,11 @@
-"""Unit tests of ``extract.classify``: the type of an item from the genre word ending its
+"""Unit tests of ``extract.documents.classify``: the type of an item from the genre word ending its
 title (公文文种) and from the section it stands in."""
 
 from __future__ import annotations
 
 import pytest
 
-from extract.classify import classify
+from extract.documents.classify import classify
 from extract.model import DocType, Item
 
 

@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from extract import cli, pipeline
+from extract import pipeline
+from extract.build import cli
 from extract.errors import ExtractionError
 
 

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from extract import render
-from extract.doclinks import Reference, document_links
 from extract.model import BlockKind, DocType, Document
+from extract.site import render
+from extract.site.doclinks import Reference, document_links
 from tests.conftest import block
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import feedparser
 import pytest
 
-from extract import render
+from extract.site import render
 
 
 @pytest.fixture

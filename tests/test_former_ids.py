@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.former_ids import former_ids
 from extract.model import DocType
+from extract.site.former_ids import former_ids
 from tests.conftest import REPO
 from tests.han_scan import unmarked_chinese
 

@@ -11,10 +11,11 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 
-from extract import i18n, render, theme_hook
-from extract.api import documents_payload
-from extract.translations import load_translations, parse_translation, unknown_ids
-from extract.validity import BASIS_LABELS
+from extract.build import theme_hook
+from extract.site import i18n, render
+from extract.site.api import documents_payload
+from extract.site.translations import load_translations, parse_translation, unknown_ids
+from extract.site.validity_view import BASIS_LABELS
 
 GLOSSARY = render.TRANSLATIONS_DIR / "glossary.en.yml"
 

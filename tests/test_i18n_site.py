@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from extract import pipeline, render
-from extract.i18n import load_glossary
+from extract import pipeline
 from extract.model import DocType, Status
+from extract.site import render
+from extract.site.i18n import load_glossary
 from tests.conftest import AS_OF, REPO, mkdocs_build
 from tests.han_scan import unmarked_chinese
 

@@ -1,11 +1,11 @@
-"""Unit tests of ``extract.identifiers``: 文号, 令 numbers and ZJCC registration numbers
+"""Unit tests of ``extract.documents.identifiers``: 文号, 令 numbers and ZJCC registration numbers
 parse from the ways gazettes print them and format back to one canonical spelling."""
 
 from __future__ import annotations
 
 import pytest
 
-from extract.identifiers import (
+from extract.documents.identifiers import (
     DocNumber,
     DocNumberQuery,
     RegistrationNumber,

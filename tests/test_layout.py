@@ -1,4 +1,4 @@
-"""Unit tests of ``extract.layout`` on hand-made ``SourcePage``s: running heads found by
+"""Unit tests of ``extract.pdf.layout`` on hand-made ``SourcePage``s: running heads found by
 repetition, page numbers, columns and reading order, paragraph reflow, block kinds.
 
 Pages are A4 (595 × 842 pt), body type 10.5 pt (五号); a Han glyph is one em wide, a digit
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.layout import FOLIO, LayoutSettings, find_gutter, lay_out, page_to_fragments, page_to_lines
 from extract.model import BBox, BlockKind, Glyph, SourceDocument, SourcePage
-from extract.read import read_pdf
-from extract.text import is_cjk
+from extract.pdf.layout import FOLIO, LayoutSettings, find_gutter, lay_out, page_to_fragments, page_to_lines
+from extract.pdf.read import read_pdf
+from extract.pdf.text import is_cjk
 
 ROBUSTNESS = Path(__file__).parent / "data" / "robustness"
 BODY = 10.5

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.identifiers import position_id
+from extract.documents.identifiers import position_id
 
 DATA = Path(__file__).parent / "data"
 

@@ -1,4 +1,4 @@
-"""Unit tests of ``extract.quality``: what counts as unreadable, the thresholds, and what a
+"""Unit tests of ``extract.pdf.quality``: what counts as unreadable, the thresholds, and what a
 flagged page does to the issue (warning, ``page_quality``, documents marked uncertain)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from extract.model import Glyph, SourcePage, TableGrid
-from extract.quality import QualitySettings, check_text_quality, page_quality
+from extract.pdf.quality import QualitySettings, check_text_quality, page_quality
 from tests.conftest import BOX
 
 

@@ -1,4 +1,4 @@
-"""Unit tests of ``extract.read``: overprint (fake bold) merging, font names, ruled tables
+"""Unit tests of ``extract.pdf.read``: overprint (fake bold) merging, font names, ruled tables
 with merged cells, and one clear ``ExtractionError`` line for PDFs that cannot be read.
 
 Small PDFs are drawn with reportlab in ``tmp_path``; the real third-party PDFs are in
@@ -15,8 +15,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from extract.errors import ExtractionError
-from extract.read import ReadSettings, font_family, merge_overprints, read_pdf
-from extract.text import group_rows, line_text
+from extract.pdf.read import ReadSettings, font_family, merge_overprints, read_pdf
+from extract.pdf.text import group_rows, line_text
 
 ROBUSTNESS = Path(__file__).parent / "data" / "robustness"
 SONG = "STSong-Light"  # reportlab's built-in CID font: Chinese text without embedding a font file

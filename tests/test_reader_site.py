@@ -13,7 +13,7 @@ from pathlib import Path
 import feedparser
 import icalendar
 
-from extract.search import character_terms, term_shard
+from extract.site.search import character_terms, term_shard
 
 REPO = Path(__file__).resolve().parent.parent
 

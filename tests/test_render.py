@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from extract import render
 from extract.model import BBox, TableGrid
+from extract.site import render
 
 
 @pytest.fixture

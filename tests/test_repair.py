@@ -1,4 +1,4 @@
-"""Unit tests of ``extract.repair``: only certain repairs — Kangxi radicals to unified
+"""Unit tests of ``extract.pdf.repair``: only certain repairs — Kangxi radicals to unified
 ideographs, GBK bytes shown as Latin-1 re-decoded — each reported."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from extract.model import Glyph
-from extract.read import read_pdf
-from extract.repair import repair_glyphs, unify_ideograph
-from extract.text import group_rows, line_text
+from extract.pdf.read import read_pdf
+from extract.pdf.repair import repair_glyphs, unify_ideograph
+from extract.pdf.text import group_rows, line_text
 
 ROBUSTNESS = Path(__file__).parent / "data" / "robustness"
 

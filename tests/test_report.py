@@ -1,4 +1,4 @@
-"""The extraction report's parts (``extract.report``) and how the report page and
+"""The extraction report's parts (``extract.site.report``) and how the report page and
 ``report.json`` show them: page accounting, flagged pages, documents missing fields, items
 split without the 目录."""
 
@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from extract import api, render
-from extract.accounting import account_pages
+from extract.documents.accounting import account_pages
 from extract.model import PageQuality, Warning_
-from extract.report import low_confidence_splits, missing_fields, page_ranges, warning_counts
+from extract.site import api, render
+from extract.site.report import low_confidence_splits, missing_fields, page_ranges, warning_counts
 
 
 @pytest.fixture

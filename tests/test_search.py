@@ -1,4 +1,4 @@
-"""Unit tests of ``extract.search``: terms, the user dictionary, 文号 keys, scoring and the
+"""Unit tests of ``extract.site.search``: terms, the user dictionary, 文号 keys, scoring and the
 shard files (format, UTF-8, determinism)."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from extract import search
-from extract.render import issue_label
-from extract.search import (
+from extract.site import search
+from extract.site.render import issue_label
+from extract.site.search import (
     SearchSettings,
     TermCache,
     character_terms,

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import yaml
 
-from extract import serve_hook
+from extract.build import serve_hook
 
 REPO = Path(__file__).resolve().parent.parent
 

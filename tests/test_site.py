@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from extract import site
+from extract.build import mkdocs_build as site
 
 OLD = 1_000_000_000
 

@@ -1,14 +1,12 @@
-"""Unit tests of ``extract.split`` on hand-made blocks: the 目录, items found from it or
+"""Unit tests of ``extract.documents.split`` on hand-made blocks: the 目录, items found from it or
 from title blocks without it, and the issue's identity."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
+from extract.documents.split import issue_identity, parse_toc, split_items
 from extract.model import BBox, Block, BlockKind, LaidOutIssue, PageInfo, SourceDocument, TocEntry
-from extract.split import issue_identity, parse_toc, split_items
 
 BOX = BBox(80, 100, 500, 120)
 

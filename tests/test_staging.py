@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from extract import render
-from extract.staging import staged, sync_tree
+from extract.site import render
+from extract.site.staging import staged, sync_tree
 
 OLD = 1_000_000_000  # a modification time long before any build
 

@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from extract import render
 from extract.model import BlockKind, DocType, Document, TableGrid
-from extract.statistics import growth_chart, lay_out_chart, table_csv, table_exports
+from extract.site import render
+from extract.site.statistics import growth_chart, lay_out_chart, table_csv, table_exports
 from tests.conftest import BOX, block
 
 

@@ -1,4 +1,4 @@
-"""Unit tests of ``extract.tag`` on hand-made items: dates (成文, 施行, 有效期, 失效) with the
+"""Unit tests of ``extract.documents.tag`` on hand-made items: dates (成文, 施行, 有效期, 失效) with the
 sentence and page they come from, identifiers from the title block, repeals, and the link
 from a 政策解读 to the document it explains."""
 
@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
+from extract.documents.tag import document_text, link_interpretations, parse_date, tag_item
 from extract.model import BBox, Block, BlockKind, DocType, Evidence, ExpiryBasis, Item, Status, TableGrid
-from extract.tag import document_text, link_interpretations, parse_date, tag_item
 
 BOX = BBox(80, 100, 500, 120)
 AS_OF = dt.date(2024, 1, 1)

@@ -1,10 +1,10 @@
-"""Unit tests of ``extract.text``: glyphs to line text and lines to paragraphs, the way
+"""Unit tests of ``extract.pdf.text``: glyphs to line text and lines to paragraphs, the way
 Chinese typesetting expects (no spaces between Han characters, spaces between Latin words)."""
 
 from __future__ import annotations
 
 from extract.model import Glyph
-from extract.text import group_rows, is_cjk, join_glyph_lines, join_lines, line_text, normalize_for_match
+from extract.pdf.text import group_rows, is_cjk, join_glyph_lines, join_lines, line_text, normalize_for_match
 
 
 def glyphs(text: str, x0: float = 0.0, top: float = 100.0, size: float = 10.0, gap: float = 0.0) -> list[Glyph]:

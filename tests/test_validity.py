@@ -19,10 +19,10 @@ import icalendar
 import jinja2
 import pytest
 
-from extract import validity as v
-from extract.render import make_environment
-from extract.model import (DatedFact, DocType, Document, Evidence, ExpiryBasis, Status,
-                           Validity)
+from extract.documents import validity as v
+from extract.model import DatedFact, DocType, Document, Evidence, ExpiryBasis, Status, Validity
+from extract.site import validity_view as view
+from extract.site.render import make_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 D = dt.date.fromisoformat
@@ -216,7 +216,7 @@ def test_evaluation_due(expiry, due):
 
 
 def test_sample_acceptance(sample):
-    rows = by_id(v.validity_rows(sample, AS_OF))
+    rows = by_id(view.validity_rows(sample, AS_OF))
     got = {id: (row.expiry_date, row.expiry_basis, row.status) for id, row in rows.items()}
     assert got == {
         "wzb-2023-40": (D("2033-05-14"), ExpiryBasis.COMPUTED, Status.IN_FORCE),
@@ -228,12 +228,12 @@ def test_sample_acceptance(sample):
 
 
 def test_rows_sorted_by_expiry(sample):
-    order = [row.id for row in v.validity_rows(sample, AS_OF)]
+    order = [row.id for row in view.validity_rows(sample, AS_OF)]
     assert order == ["wzb-2023-44", "wzf-2023-17", "wzb-2023-45", "wzb-2023-42", "wzb-2023-40"]
 
 
 def test_row_fields(sample):
-    row = by_id(v.validity_rows(sample, AS_OF, pdf_url))["wzb-2023-42"]
+    row = by_id(view.validity_rows(sample, AS_OF, pdf_url))["wzb-2023-42"]
     assert (row.doc_number, row.registration_number, row.issuer) == (
         "温政办〔2023〕42号", "ZJCC01-2023-0008", OFFICE)
     assert (row.signed_date, row.effective_date, row.validity) == (
@@ -249,10 +249,10 @@ def test_row_fields(sample):
 
 
 def test_expiring_soon_flag_only_when_in_force(sample):
-    rows = by_id(v.validity_rows(sample, D("2033-01-01")))
+    rows = by_id(view.validity_rows(sample, D("2033-01-01")))
     assert rows["wzb-2023-40"].expiring_soon
     assert not rows["wzb-2023-42"].expiring_soon  # expired by then
-    assert not by_id(v.validity_rows(sample, AS_OF))["wzb-2023-40"].expiring_soon
+    assert not by_id(view.validity_rows(sample, AS_OF))["wzb-2023-40"].expiring_soon
 
 
 def test_repealed_ids(sample):
@@ -266,8 +266,8 @@ def test_repealed_document_in_archive(sample):
                    effective_date=fact("2019-03-01", "本办法自2019年3月1日起施行。", 3))
     archive = (old, *sample)
     # The repeal takes effect with 温政办〔2023〕42号 on 2023-05-10.
-    before = by_id(v.validity_rows(archive, D("2023-05-09")))["ling-147"]
-    after = by_id(v.validity_rows(archive, D("2023-05-10")))["ling-147"]
+    before = by_id(view.validity_rows(archive, D("2023-05-09")))["ling-147"]
+    after = by_id(view.validity_rows(archive, D("2023-05-10")))["ling-147"]
     assert before.status is Status.IN_FORCE
     assert after.status is Status.REPEALED
     assert (after.repealed_by, after.repealed_on) == ("温政办〔2023〕42号", D("2023-05-10"))
@@ -333,7 +333,7 @@ def test_repealed_document_cited_later(sample):
 @pytest.fixture(scope="module")
 def built(sample, tmp_path_factory) -> Path:
     docs = tmp_path_factory.mktemp("docs")
-    v.write_validity(sample, AS_OF, docs, environment(), pdf_url)
+    view.write_validity(sample, AS_OF, docs, environment(), pdf_url)
     return docs
 
 
@@ -341,11 +341,11 @@ def test_files_written(built):
     for name in ("validity/index.md", "api/validity.csv", "api/validity.json", "validity.ics",
                  "assets/validity.js"):
         assert (built / name).is_file(), name
-    assert (built / "assets/validity.js").read_bytes() == v.SCRIPT.read_bytes()
+    assert (built / "assets/validity.js").read_bytes() == view.SCRIPT.read_bytes()
 
 
 def test_build_is_byte_identical(sample, built, tmp_path):
-    v.write_validity(sample, AS_OF, tmp_path, environment(), pdf_url)
+    view.write_validity(sample, AS_OF, tmp_path, environment(), pdf_url)
     for path in built.rglob("*"):
         if path.is_file():
             assert (tmp_path / path.relative_to(built)).read_bytes() == path.read_bytes(), path
@@ -422,7 +422,7 @@ def test_page_has_no_blank_line_inside_html_blocks(built):
 def test_extracted_text_is_escaped_once(sample, tmp_path, autoescape):
     evil = make("evil", 20, title="办法<script>alert(1)</script>", doc_number="温政办〔2023〕99号",
                 effective_date=fact("2023-05-10", "自<b>2023年5月10日</b>起施行。", 1))
-    v.write_validity((*sample, evil), AS_OF, tmp_path, environment(autoescape))
+    view.write_validity((*sample, evil), AS_OF, tmp_path, environment(autoescape))
     page = (tmp_path / "validity/index.md").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<b>2023" not in page
     # Titles go through md_escape (numeric references), which also covers other languages.
@@ -436,7 +436,7 @@ def test_extracted_text_is_escaped_once(sample, tmp_path, autoescape):
 
 def panel(documents, doc, as_of=AS_OF) -> str:
     env = environment()
-    v.register(env, documents, pdf_url)
+    view.register(env, documents, pdf_url)
     return env.get_template("partials/validity_panel.html.j2").render(doc=doc, as_of=as_of)
 
 

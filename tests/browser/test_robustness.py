@@ -4,7 +4,6 @@ unreadable text carries the 提取存疑 note naming its page."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 

@@ -7,7 +7,6 @@ mkdocs-material search on the same pages; its figures are recorded, not judged
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

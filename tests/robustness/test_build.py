@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from extract import cli, render
+from extract.build import cli
+from extract.site import render
 from tests.conftest import mkdocs_build
 from tests.robustness import corpus
 

@@ -11,10 +11,10 @@ import pdfplumber
 import pytest
 
 from extract import pipeline
-from extract.accounting import page_accounting
+from extract.documents.accounting import page_accounting
 from extract.errors import ExtractionError
 from extract.model import Issue
-from extract.read import read_pdf
+from extract.pdf.read import read_pdf
 from tests.robustness import corpus
 
 AS_OF = dt.date(2026, 11, 29)

@@ -14,8 +14,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .model import Glyph
-from .text import is_cjk
+from extract.model import Glyph
+from extract.pdf.text import is_cjk
 
 # How far apart (ems) the two byte glyphs of one GBK character may be drawn.
 PAIR_GAP_EM = 0.1

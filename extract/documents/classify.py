@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .model import DocType, Item
+from extract.model import DocType, Item
 
 # Genres of normative texts (规范性文件 and plans): the item is a measure.
 MEASURE_GENRES = ("办法", "方案", "意见", "规定", "细则", "规则", "规划", "计划", "措施", "制度", "标准", "准则", "条例", "政策", "决定")

@@ -3,7 +3,7 @@
 Chinese is the source language: templates write interface strings in Chinese and wrap them
 in ``t("…")``; data (types, statuses, issuers, sections) is Chinese as extracted. English
 comes from one YAML glossary, ``translations/glossary.en.yml``, whose keys are those Chinese
-strings, and from per-document translation files (:mod:`extract.translations`).
+strings, and from per-document translation files (:mod:`extract.site.translations`).
 
 Glossary format: a mapping whose values are either English strings (interface strings
 appended at the top level) or mappings of Chinese to English (the sections ``interface``,
@@ -31,8 +31,8 @@ import yaml
 from markupsafe import Markup, escape
 
 SOURCE_LANGUAGE = "zh"
-#: Glossaries and translators' files (see :mod:`extract.translations`).
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+#: Glossaries and translators' files (see :mod:`extract.site.translations`).
+
 #: Each language's site folder relative to the Chinese site root (docs/ and site/).
 LANGUAGE_ROOTS = {"zh": "", "en": "en"}
 

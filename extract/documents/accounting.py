@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Issue, PageAccounting, Warning_
+from extract.model import Issue, PageAccounting, Warning_
 
 
 def page_accounting(issue: Issue) -> PageAccounting:

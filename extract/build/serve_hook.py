@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from extract import cli
+from extract.build import cli
 
 log = logging.getLogger("mkdocs.hooks.serve")
 WATCHED = ("templates", "source_pdfs")

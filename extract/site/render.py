@@ -7,24 +7,24 @@ Pages written (paths relative to ``docs_dir``)::
     issues/<issue-id>/index.md  one issue: table of contents in gazette order, PDF link
     doc/<doc-id>/index.md     one document: metadata panel, body, link to its first PDF page
     doc/<former-id>/index.html  redirect from the id the previous release gave a document
-                              (:mod:`extract.former_ids`) to its page
+                              (:mod:`extract.site.former_ids`) to its page
     types/index.md, types/<type>.md    documents by type
     years/index.md, years/<year>.md    issues and documents by year
     search/index.md           full-text search (``search/?q=…``); its index files are
-                              written by :func:`extract.search.search_files`
+                              written by :func:`extract.site.search.search_files`
     report.md                 extraction report: failures, warnings per issue by kind
     pdf/<name>.pdf            the issue PDFs, copied from the source folder
-    api/*.json                the static API (see :mod:`extract.api`)
+    api/*.json                the static API (see :mod:`extract.site.api`)
     assets/gazette.css        the site's styles
     en/...                    the same pages in English (mkdocs.en.yml builds them to site/en/)
 
-Every page template is rendered once per language (:mod:`extract.i18n`) with the same
+Every page template is rendered once per language (:mod:`extract.site.i18n`) with the same
 relative path under the language's folder, so the language switcher can link a page to its
 twin. Language-independent files (PDFs, API, assets, validity exports) are written once, at
 the Chinese root; English pages reach them through the ``shared`` prefix (``../``), written
 as HTML links because mkdocs only validates links inside its own docs folder.
 
-The validity page and panel are rendered by :func:`extract.validity.write_validity` and the
+The validity page and panel are rendered by :func:`extract.documents.validity.write_validity` and the
 ``partials/validity_panel.html.j2`` template. Rendering only presents what the pipeline
 extracted; it never derives facts from text.
 
@@ -47,21 +47,20 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from extract.api import pdf_url, write_api
-from extract.doclinks import DocumentLinks, document_links
-from extract.feeds import FEED_DIR, atom_xml, site_feeds
-from extract.former_ids import former_ids
-from extract.gov_calendar import MonthCalendar, calendar_ics, calendars
-from extract.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, TRANSLATIONS_DIR, Language, language
 from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
-from extract.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
-from extract.search import TermCache, search_files
-from extract.staging import SyncCounts, staged
-from extract.statistics import TableExport, table_exports
-from extract.translations import Translation, load_translations
-from extract.validity import validity_page, write_validity
-
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+from extract.paths import TEMPLATES_DIR, TRANSLATIONS_DIR
+from extract.site.api import pdf_url, write_api
+from extract.site.doclinks import DocumentLinks, document_links
+from extract.site.feeds import FEED_DIR, atom_xml, site_feeds
+from extract.site.former_ids import former_ids
+from extract.site.gov_calendar import MonthCalendar, calendar_ics, calendars
+from extract.site.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, Language, language
+from extract.site.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
+from extract.site.search import TermCache, search_files
+from extract.site.staging import SyncCounts, staged
+from extract.site.statistics import TableExport, table_exports
+from extract.site.translations import Translation, load_translations
+from extract.site.validity_view import validity_page, write_validity
 
 # What render_site owns under docs_dir: files there that a build no longer writes are removed.
 GENERATED_PATHS = (
@@ -275,17 +274,17 @@ class Site:
 
     @cached_property
     def links(self) -> dict[str, DocumentLinks]:
-        """``{document id: DocumentLinks}`` (:func:`extract.doclinks.document_links`)."""
+        """``{document id: DocumentLinks}`` (:func:`extract.site.doclinks.document_links`)."""
         return document_links(self.documents)
 
     @cached_property
     def calendars(self) -> tuple[MonthCalendar, ...]:
-        """The 政府记事 months of the archive (:func:`extract.gov_calendar.calendars`)."""
+        """The 政府记事 months of the archive (:func:`extract.site.gov_calendar.calendars`)."""
         return calendars(self.documents, self.issue_of)
 
     @cached_property
     def tables(self) -> dict[str, tuple[TableExport, ...]]:
-        """``{document id: its tables' exports}`` (:func:`extract.statistics.table_exports`)."""
+        """``{document id: its tables' exports}`` (:func:`extract.site.statistics.table_exports`)."""
         return {doc.id: table_exports(doc) for doc in self.documents}
 
     def by_type(self) -> list[tuple[DocType, tuple[Document, ...]]]:
@@ -356,7 +355,7 @@ def make_environment(
     (the English half of a bilingual warning), ``lang`` (the HTML language code), ``shared``
     (prefix from this language's root to the language-independent files), the filter
     ``mark_zh`` (Chinese runs get ``lang="zh"`` on a page in another language) and the
-    date filters ``month_day``, ``year_month``, ``weekday`` (:class:`extract.i18n.Language`).
+    date filters ``month_day``, ``year_month``, ``weekday`` (:class:`extract.site.i18n.Language`).
     """
     lang = lang or Language(SOURCE_LANGUAGE)
     translations = translations or {}
@@ -519,13 +518,13 @@ def render_site(
     ``source_dir`` holds the issue PDFs (``Issue.pdf_name``), copied to ``docs/pdf/``.
     ``as_of`` is the date statuses refer to; ``failures`` are one-line messages for PDFs
     that could not be extracted, listed in the report. ``translations_dir`` holds the
-    glossaries and translators' files (:mod:`extract.translations`); Chinese pages go to
+    glossaries and translators' files (:mod:`extract.site.translations`); Chinese pages go to
     ``docs_dir``, English ones to ``docs_dir/en``. The site is rendered into a staging
     folder and only changed files replace those in ``docs_dir`` (unchanged ones keep their
     modification time; pages no longer generated are removed): returns those counts.
     Raises ValueError when an id would make a path outside ``docs_dir`` or a translation
     file is malformed; OSError when a PDF cannot be copied. ``term_cache`` keeps the search
-    index's per-issue term frequencies between builds (:class:`extract.search.TermCache`).
+    index's per-issue term frequencies between builds (:class:`extract.site.search.TermCache`).
     """
     site = Site(publication_order(issues))
     issue_pdf = lambda doc: pdf_url(site.issue_of(doc).pdf_name)  # noqa: E731 - one-line adapter

@@ -26,11 +26,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from extract import batch, pipeline, render
-from extract.cache import DEFAULT_CACHE_DIR, ExtractionCache
-from extract.search import TermCache
+from extract import pipeline
+from extract.build import batch
+from extract.build.cache import DEFAULT_CACHE_DIR, ExtractionCache
 from extract.model import DocType, Issue
-from extract.translations import load_translations, unknown_ids
+from extract.site import render
+from extract.site.search import TermCache
+from extract.site.translations import load_translations, unknown_ids
 
 TRUE_WORDS = ("1", "true", "yes", "on")
 

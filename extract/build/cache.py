@@ -28,11 +28,11 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from .model import Issue
+from extract.model import Issue
 
 logger = logging.getLogger(__name__)
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE_DIR = Path(".cache/extract")
 
 
@@ -45,8 +45,8 @@ def pipeline_version() -> str:
     """Hex SHA-256 over the versions of ``READER_LIBRARIES`` and the ``extract`` package's
     ``*.py`` files (names and bytes), in name order."""
     digest = hashlib.sha256(" ".join(f"{name} {version(name)}" for name in READER_LIBRARIES).encode())
-    for source in sorted(PACKAGE_DIR.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    for source in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(source.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

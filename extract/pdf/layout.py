@@ -23,13 +23,23 @@ practice), not any one PDF's coordinates:
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .model import BBox, Block, BlockKind, Glyph, LaidOutIssue, PageInfo, SourceDocument, SourcePage, TableGrid, Warning_
-from .text import group_rows, is_cjk, join_lines, line_text
+from extract.model import (
+    BBox,
+    Block,
+    BlockKind,
+    Glyph,
+    LaidOutIssue,
+    PageInfo,
+    SourceDocument,
+    SourcePage,
+    TableGrid,
+    Warning_,
+)
+from extract.pdf.text import group_rows, is_cjk, join_lines, line_text
 
 # Page numbers as gazettes print them: ·  7  ·, - 7 -, —7—, 第7页, 7, 第 7 页 共 22 页.
 FOLIO = re.compile(

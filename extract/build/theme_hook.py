@@ -1,6 +1,6 @@
 """mkdocs hook (``hooks:`` in mkdocs.yml): ``t()`` for the theme's templates in ``overrides/``.
 
-Theme templates are rendered by mkdocs, not by :mod:`extract.render`, so they get the same
+Theme templates are rendered by mkdocs, not by :mod:`extract.site.render`, so they get the same
 glossary lookup here, in the language of the build (``theme.language``): an override writes
 ``{{ t("搜索") }}`` and the English site shows the glossary's English.
 """
@@ -12,11 +12,12 @@ from pathlib import Path
 
 import jinja2
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 if str(PROJECT) not in sys.path:  # mkdocs loads a hook by its path, not as part of the package
     sys.path.insert(0, str(PROJECT))
 
-from extract.i18n import TRANSLATIONS_DIR, language  # noqa: E402
+from extract.paths import TRANSLATIONS_DIR  # noqa: E402
+from extract.site.i18n import language  # noqa: E402
 
 
 def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:

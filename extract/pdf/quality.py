@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .model import Document, Issue, PageQuality, SourcePage, Warning_
-from .repair import is_compat_ideograph
+from extract.model import Document, Issue, PageQuality, SourcePage, Warning_
+from extract.pdf.repair import is_compat_ideograph
 
 # One placeholder pdfminer gives for a glyph it cannot map, or one visible character.
 _CHARACTER = re.compile(r"\(cid:\d+\)|\S")

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .model import Glyph
+from extract.model import Glyph
 
 # A gap of this many ems between two non-CJK glyphs reads as a word space.
 LATIN_SPACE_EM = 0.25

@@ -1,6 +1,6 @@
 """Build the site with mkdocs, rebuilding only changed pages when that gives the same site.
 
-``python -m extract.site [--config mkdocs.yml] [--docs-dir DIR] [--site-dir DIR] [--full]``
+``python -m extract.build.mkdocs_build [--config mkdocs.yml] [--docs-dir DIR] [--site-dir DIR] [--full]``
 (the folders override the config's; ``make build`` runs it after the
 extractor, once per language). mkdocs' ``--dirty`` mode rebuilds a page only when its
 markdown is newer than its HTML, and copies a static file only when it is newer; the
@@ -12,7 +12,7 @@ issue's pages and the index pages that list it are rebuilt. That equals a full b
 * no file was removed from the docs folder since the last build — a dirty build would leave
   its output behind and not re-check links to it: the list of files is recorded too.
 
-The site's search index is written by the extractor as static files (:mod:`extract.search`),
+The site's search index is written by the extractor as static files (:mod:`extract.site.search`),
 so no index is built by mkdocs and none needs merging after a dirty build.
 
 Otherwise (or with ``--full``) it is a full, clean build. A full build of the Chinese site
@@ -103,7 +103,7 @@ def build_site(config_file: Path, full: bool = False, docs_dir: Path | None = No
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m extract.site", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m extract.build.mkdocs_build", description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs config (default mkdocs.yml)")
     parser.add_argument("--docs-dir", type=Path, help="build from this folder instead of the config's docs_dir")
     parser.add_argument("--site-dir", type=Path, help="build into this folder instead of the config's site_dir")

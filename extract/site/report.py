@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .accounting import page_accounting
-from .model import Document, Issue, PageAccounting, Warning_
+from extract.documents.accounting import page_accounting
+from extract.model import Document, Issue, PageAccounting, Warning_
 
 # Warning kinds naming a field a document lacks (raised by ``tag``), with the field's name.
 MISSING_FIELD_KINDS = {

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .identifiers import is_identifier_line
-from .layout import LEADER, LEADER_DOT
-from .model import Block, BlockKind, IssueIdentity, Item, LaidOutIssue, PageInfo, SplitIssue, TocEntry, Warning_
-from .text import normalize_for_match
+from extract.documents.identifiers import is_identifier_line
+from extract.model import Block, BlockKind, IssueIdentity, Item, LaidOutIssue, PageInfo, SplitIssue, TocEntry, Warning_
+from extract.pdf.layout import LEADER, LEADER_DOT
+from extract.pdf.text import normalize_for_match
 
 TOC_SECTION = re.compile(r"^[【\[［]\s*(?P<section>[^】\]］]{1,20})\s*[】\]］]$")
 TOC_ENTRY = re.compile(rf"^(?P<title>.+?)\s*{LEADER_DOT}{{3,}}\s*(?P<folio>\d{{1,4}})\s*$")

@@ -23,10 +23,10 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .errors import ExtractionError
-from .model import BBox, Glyph, Rule, SourceDocument, SourcePage, TableGrid
-from .repair import repair_glyphs
-from .text import join_glyph_lines
+from extract.errors import ExtractionError
+from extract.model import BBox, Glyph, Rule, SourceDocument, SourcePage, TableGrid
+from extract.pdf.repair import repair_glyphs
+from extract.pdf.text import join_glyph_lines
 
 logger = logging.getLogger(__name__)
 

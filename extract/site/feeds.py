@@ -135,7 +135,7 @@ def atom_xml(feed: Feed) -> bytes:
 def site_feeds(issues: Sequence[Issue], label: IssueLabel, type_label: TypeLabel, as_of: dt.date) -> tuple[Feed, ...]:
     """The issues feed, then one feed per document type that has documents (enum order).
 
-    ``label`` names an issue, ``type_label`` a ``DocType`` (both from ``extract.render``).
+    ``label`` names an issue, ``type_label`` a ``DocType`` (both from ``extract.site.render``).
     """
     present = {doc.type for issue in issues for doc in issue.documents}
     return (issues_feed(issues, label, as_of),

@@ -19,11 +19,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pipeline
-from .cache import ExtractionCache
-from .errors import ExtractionError
-from .model import Issue
-from .tag import as_of_date
+from extract import pipeline
+from extract.build.cache import ExtractionCache
+from extract.documents.tag import as_of_date
+from extract.errors import ExtractionError
+from extract.model import Issue
 
 Report = Callable[[str, str, int, int], None]
 # How often (seconds) the calling process looks at the workers' progress queue.

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extract.ics import AllDayEvent, all_day_calendar
 from extract.model import BlockKind, DocType, Document, Issue
+from extract.site.ics import AllDayEvent, all_day_calendar
 
 # The month a 记事 covers, from its title: 4月份市政府记事, 2023年12月市政府记事.
 TITLE_MONTH = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年)?(?P<month>1[0-2]|0?[1-9])月份?")

@@ -11,7 +11,7 @@ mkdocs copies ``docs/api/*.json`` to ``site/api/``. Three files:
     evidence``, ``title_en`` (the translator's English title, null when there is none;
     the English page is ``en/`` + ``url``) and ``former_urls`` (URLs, in the form of
     ``url``, where earlier releases published the document and which now redirect to
-    ``url``; usually empty — see :mod:`extract.former_ids`).
+    ``url``; usually empty — see :mod:`extract.site.former_ids`).
 ``issues.json``
     ``{"as_of", "issues": [{id, title, year, number, serial, pdf, page_count, documents}]}``.
 ``report.json``
@@ -20,7 +20,7 @@ mkdocs copies ``docs/api/*.json`` to ``site/api/``. Three files:
     {page_count, in_documents, front_matter, unassigned}, page_quality: [{page, chars,
     cid, replacement, private_use, latin1, compat, verdict}], uncertain_documents: [id],
     missing_fields: [{id, title, pages, missing: [kind]}], low_confidence_splits:
-    [{title, page, message}]}]}`` (see :mod:`extract.report`).
+    [{title, page, message}]}]}`` (see :mod:`extract.site.report`).
 
 Dates are ISO 8601 strings or null, enums their ``.value``. Output is deterministic: the
 same issues and as-of date give byte-identical files (sorted keys, no timestamps).
@@ -35,9 +35,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from extract.former_ids import former_ids
 from extract.model import DatedFact, Document, Evidence, Issue, PageAccounting, PageQuality, Validity, Warning_
-from extract.report import accounting_of, low_confidence_splits, missing_fields, warning_counts
+from extract.site.former_ids import former_ids
+from extract.site.report import accounting_of, low_confidence_splits, missing_fields, warning_counts
 
 JsonDict = dict[str, Any]
 

@@ -26,15 +26,22 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from . import validity as rules
-from .classify import classify
-from .identifiers import DocNumber, file_slug, find_doc_numbers, find_registration_number, is_identifier_line, position_id
-from .model import (
+from extract.documents import validity as rules
+from extract.documents.classify import classify
+from extract.documents.identifiers import (
+    DocNumber,
+    file_slug,
+    find_doc_numbers,
+    find_registration_number,
+    is_identifier_line,
+    position_id,
+)
+from extract.model import (
     Block,
     BlockKind,
     DatedFact,
-    Document,
     DocType,
+    Document,
     Evidence,
     Issue,
     Item,
@@ -43,7 +50,7 @@ from .model import (
     Validity,
     Warning_,
 )
-from .text import normalize_for_match
+from extract.pdf.text import normalize_for_match
 
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 NUM = r"(?:\d{1,4}|[〇○零一二三四五六七八九十]{1,4})"

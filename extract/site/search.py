@@ -63,10 +63,11 @@ from pathlib import Path
 
 import jieba
 
-from extract.identifiers import DocNumber, RegistrationNumber
+from extract.documents.identifiers import DocNumber, RegistrationNumber
 from extract.model import Document, Issue
+from extract.paths import TEMPLATES_DIR
 
-ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
+ASSETS = TEMPLATES_DIR / "assets"
 # Changes whenever how terms are derived from a document changes (cache keys, TermCache).
 TERMS_VERSION = 1
 

@@ -1,0 +1,1 @@
+"""Running it: command line, batch extraction, cache, the mkdocs builder and hooks."""

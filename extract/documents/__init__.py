@@ -1,0 +1,1 @@
+"""Laid-out pages -> typed documents: split, classify, tag, identifiers, validity rules."""

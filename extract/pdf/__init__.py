@@ -1,0 +1,1 @@
+"""PDF -> laid-out pages: reading glyphs, repairing text, judging its quality, layout."""
