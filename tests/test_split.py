@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.documents.split import issue_identity, parse_toc, split_items
+from extract.documents.split import issue_identity, parse_toc, split_items, title_key
 from extract.model import BBox, Block, BlockKind, LaidOutIssue, PageInfo, SourceDocument, TocEntry
 
 BOX = BBox(80, 100, 500, 120)
@@ -184,3 +184,89 @@ def test_issue_identity_from_the_pdf_title_before_the_file_name():
 def test_issue_identity_unknown_gives_an_empty_id():
     identity = issue_identity(laid_out(NOTICE, name="scan.pdf"))
     assert (identity.year, identity.number, identity.id) == (None, None, "")
+
+
+# ------------------------------------------------------------------ regulations and orders
+
+# 温州市人民政府公报 2021年第12期 prints local regulations with their adoption lines and the
+# State Council's order over the 条例 it promulgates; a 目录 may add the promulgating 公告
+# in brackets (the real issue: 温州市制定地方性法规条例（温州市人民代表大会常务委员会公告第75号）).
+REG_TOC = [
+    title("目录", 2),
+    para("【法规规章】", 2),
+    para("温州市制定地方性法规条例（温州市人民代表大会常务委员会公告第75号）…………3", 2),
+    para("温州市养犬管理条例（温州市人民代表大会常务委员会公告第30号）…………4", 2),
+    para("【国务院令】", 2),
+    para("中华人民共和国劳动合同法实施条例（中华人民共和国国务院令第535号）…………5", 2),
+]
+REGULATION = [
+    title("温州市制定地方性法规条例", 3),
+    para("2016年12月28日 温州市第十二届人民代表大会第一次会议通过", 3, align="center"),
+    para("第一条 为了规范地方性法规制定活动，制定本条例。", 3, indent=True),
+]
+REGULATION_2 = [
+    title("温州市养犬管理条例", 4),
+    para("2019年12月24日 温州市第十三届人民代表大会常务委员会第二十五次会议通过", 4, align="center"),
+    para("第三十八条 本条例自2020年7月1日起施行。", 4, indent=True),
+]
+ORDER = [
+    title("中华人民共和国国务院令", 5),
+    para("第　535　号", 5, align="center"),
+    para("《中华人民共和国劳动合同法实施条例》已经2008年9月3日国务院第25次常务会议通过，现予公布，自公布之日起施行。", 5, indent=True),
+    block(BlockKind.SIGNATURE, "总　理　　温家宝", 5, align="right"),
+    block(BlockKind.SIGNATURE, "二○○八年九月十八日", 5, align="right"),
+    title("中华人民共和国劳动合同法实施条例", 5),
+    para("第一条　为了贯彻实施《中华人民共和国劳动合同法》，制定本条例。", 5, indent=True),
+]
+
+
+def test_toc_entries_lose_their_bracketed_promulgation_numbers():
+    entries, _ = parse_toc(REG_TOC)
+    assert [(e.title, e.doc_number) for e in entries] == [
+        ("温州市制定地方性法规条例", "温州市人民代表大会常务委员会公告第75号"),
+        ("温州市养犬管理条例", "温州市人民代表大会常务委员会公告第30号"),
+        ("中华人民共和国劳动合同法实施条例", "中华人民共和国国务院令第535号"),
+    ]
+
+
+def test_title_key_drops_annotations_a_title_may_lack():
+    assert title_key("温州市某某办法（试行）") == title_key("温州市某某办法")
+    assert title_key("温州市养犬管理条例\n（2020年4月7日温州市人民代表大会常务委员会公告第30号公布）") == title_key("温州市养犬管理条例")
+    assert title_key("温州市某某实施方案（2023—2027年）") != title_key("温州市某某实施方案")
+
+
+def test_regulations_and_an_order_are_one_item_each():
+    split = split_items(laid_out(COVER + REG_TOC + REGULATION + REGULATION_2 + ORDER))
+    assert [i.title for i in split.items] == ["温州市制定地方性法规条例", "温州市养犬管理条例", "中华人民共和国劳动合同法实施条例"]
+    assert all(i.confident for i in split.items)
+    assert not [w for w in split.warnings if w.kind == "toc-entry-not-found"]
+
+
+def test_an_order_keeps_its_head_and_the_text_it_promulgates():
+    split = split_items(laid_out(COVER + REG_TOC + REGULATION + REGULATION_2 + ORDER))
+    regulation, order = split.items[1:]
+    assert [b.text for b in regulation.blocks][-1] == "第三十八条 本条例自2020年7月1日起施行。"
+    assert [b.text for b in order.blocks] == [b.text for b in ORDER]
+    assert order.title_blocks == ()
+
+
+def test_an_entry_not_found_starts_at_the_next_title_block_and_is_reported():
+    misprinted = [title("温州市养犬管理规定", 4)] + REGULATION_2[1:]  # the 目录 says 条例
+    split = split_items(laid_out(COVER + REG_TOC + REGULATION + misprinted + ORDER))
+    assert [i.title for i in split.items] == ["温州市制定地方性法规条例", "温州市养犬管理规定", "中华人民共和国劳动合同法实施条例"]
+    assert [i.confident for i in split.items] == [True, False, True]
+    assert [w.kind for w in split.warnings if w.item == "温州市养犬管理条例"] == ["toc-entry-not-found"]
+    assert [b.text for b in split.items[0].blocks][-1] == REGULATION[-1].text
+
+
+def test_an_order_inside_another_item_starts_its_own():
+    toc = REG_TOC[:4]  # the 目录 leaves the order out
+    split = split_items(laid_out(COVER + toc + [para("x……………9", 2)] + REGULATION + REGULATION_2 + ORDER))
+    assert [i.title for i in split.items][-1] == "中华人民共和国劳动合同法实施条例"
+    assert split.items[1].blocks[-1].text == REGULATION_2[-1].text
+
+
+def test_without_a_toc_an_order_is_one_item_titled_by_what_it_promulgates():
+    split = split_items(laid_out(REGULATION + ORDER))
+    assert [i.title for i in split.items] == ["温州市制定地方性法规条例", "中华人民共和国劳动合同法实施条例"]
+    assert [b.text for b in split.items[1].blocks] == [b.text for b in ORDER]

@@ -707,7 +707,7 @@ def segments(item: dict) -> list[tuple[bool, list[dict]]]:
     A document's cover notice (blocks before the attached measure) is full width, the
     measure in columns; other items run in columns throughout.
     """
-    blocks = item["blocks"]
+    blocks = item["blocks"][1:] if opens_with_order(item) else item["blocks"]
     has_measure = any(b["kind"] == "heading" and b["level"] == 1 for b in blocks)
     in_notice = bool(item.get("doc_number")) and has_measure
     runs: list[tuple[bool, list[dict]]] = []
@@ -723,9 +723,20 @@ def segments(item: dict) -> list[tuple[bool, list[dict]]]:
     return runs
 
 
+def opens_with_order(item: dict) -> bool:
+    """True for an order printed over what it promulgates (GB/T 9704 命令格式): its first
+    block is the order's centred name (中华人民共和国国务院令), which is its title."""
+    first = item["blocks"][0] if item["blocks"] else {}
+    return first.get("align") in ("center", "centre") and first.get("text", "").endswith("令")
+
+
 def title_boxes(build: Builder, item: dict, width: float, run_on: bool) -> list[Box]:
-    """The title block: ZJCC number, 文号, issuer line and 关于…的通知 — or a plain title."""
+    """The title block: ZJCC number, 文号, issuer line and 关于…的通知 — or a plain title;
+    for an order, its name in title type (its number and the rest follow as blocks)."""
     body = build.body
+    if opens_with_order(item):
+        lines = build.title(item["blocks"][0]["text"], width, build.doc_title)
+        return [glue(body.leading * 0.5), *lines, glue(body.leading * 0.4)]
     if not item.get("doc_number"):
         ts = build.brief_title if run_on else build.measure_title
         lines = build.title(item["title"], width, ts)

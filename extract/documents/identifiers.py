@@ -23,8 +23,16 @@ DOC_NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-# 政府令: 温州市人民政府令第147号 — no year, numbered within the issuer's series.
-DECREE_NUMBER = re.compile(r"(?P<issuer>[\u4e00-\u9fff]{2,20}?令)\s*第\s*(?P<seq>\d{1,4})\s*号")
+# 令 and 公告 numbers: no year, numbered within the issuer's series.
+DECREE_NUMBER = re.compile(
+    r"""
+    (?P<issuer>[\u4e00-\u9fff]{2,30}?)   # 温州市人民政府, 中华人民共和国国务院, 温州市人民代表大会常务委员会
+    \s*(?P<kind>令|公告)                 # 令: a 公布令 (《规章制定程序条例》第三十二条); 公告: how a
+                                        # standing committee promulgates a local regulation (《立法法》)
+    \s*第\s*(?P<seq>\d{1,5})\s*号        # 第　535　号: printed with spaces or U+3000 inside
+    """,
+    re.VERBOSE,
+)
 # 浙江省行政规范性文件统一编号: ZJCC + 2-digit issuer class + year + sequence; printed with
 # en dashes, hyphens or em dashes (ZJCC01–2023–0007).
 REGISTRATION_NUMBER = re.compile(
@@ -58,8 +66,51 @@ class DocNumber:
     @property
     def slug(self) -> str:
         """URL slug: pinyin initials of the prefix, year, number — 温政办〔2023〕42号 -> wzb-2023-42."""
-        initials = "".join(p[0] for p in lazy_pinyin(self.prefix, style=Style.FIRST_LETTER) if p and p[0].isalpha())
-        return f"{initials.lower() or 'doc'}-{self.year}-{self.seq}"
+        return f"{_initials(self.prefix) or 'doc'}-{self.year}-{self.seq}"
+
+
+# The country's name before a national issuer is left out of slugs: 国务院令第535号 is how
+# the order is cited.
+_NATIONAL = "中华人民共和国"
+
+
+def _initials(name: str) -> str:
+    return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER) if p and p[0].isalpha()).lower()
+
+
+@dataclass(frozen=True)
+class DecreeNumber:
+    """A 令 or 公告 number: 中华人民共和国国务院令第535号, 温州市人民代表大会常务委员会公告第75号."""
+
+    issuer: str
+    kind: str  # 令 or 公告
+    seq: int
+
+    @classmethod
+    def parse(cls, value: str) -> "DecreeNumber":
+        match = DECREE_NUMBER.fullmatch(value.strip())
+        if not match:
+            raise ValueError(f"Invalid 令/公告 number: {value}")
+        return cls(match["issuer"], match["kind"], int(match["seq"]))
+
+    def __str__(self) -> str:
+        return f"{self.issuer}{self.kind}第{self.seq}号"
+
+    @property
+    def slug(self) -> str:
+        """URL slug: pinyin initials of issuer and kind, number — 中华人民共和国国务院令第535号
+        -> gwyl-535, 温州市人民政府令第147号 -> wzsrmzfl-147."""
+        return f"{_initials(self.issuer.removeprefix(_NATIONAL) + self.kind) or 'doc'}-{self.seq}"
+
+
+def parse_number(value: str) -> DocNumber | DecreeNumber:
+    """A 文号 or a 令/公告 number; ValueError naming ``value`` for anything else."""
+    for kind in (DocNumber, DecreeNumber):
+        try:
+            return kind.parse(value)
+        except ValueError:
+            continue
+    raise ValueError(f"Invalid 文号 or 令/公告 number: {value}")
 
 
 @dataclass(frozen=True)
@@ -148,7 +199,7 @@ def find_doc_numbers(text: str) -> list[str]:
         prefix = LEADING_WORDS.sub("", match["prefix"]) or match["prefix"]
         found.append((match.start(), str(DocNumber(prefix, int(match["year"]), int(match["seq"])))))
     for match in DECREE_NUMBER.finditer(text):
-        found.append((match.start(), f"{match['issuer']}第{int(match['seq'])}号"))
+        found.append((match.start(), str(DecreeNumber(match["issuer"], match["kind"], int(match["seq"])))))
     seen: dict[str, None] = {}
     for _, value in sorted(found):
         seen.setdefault(value, None)

@@ -1,11 +1,19 @@
 """Stage 3, split: ``LaidOutIssue`` -> ``SplitIssue`` (items in gazette order).
 
 With a 目录 (table of contents) the items are its entries: each entry's title is found in
-the body at or after its printed page. Without one, items start at title blocks (type much
+the body at or after its printed page, compared without line breaks and without the
+bracketed notes a 目录 adds and a body title does not carry (the promulgating 公告 or 令
+number, the 文号, a 试行 note). An entry not found that way starts at the first title
+block after its printed page (reported as a low-confidence split), so that a document
+never swallows the next one. Without one, items start at title blocks (type much
 larger than the body), at section banners of picture pages, and at the centred headings
 of a news-brief (简讯) section. A title block that repeats the name of the measure its
-notice promulgates (印发《X》的通知 … X), or follows an 附件 line, is the attachment's
-title inside the same item, not a new item.
+notice or order promulgates (印发《X》的通知 … X; 《X》已经…通过，现予公布 … X), or follows
+an 附件 line, is the attachment's title inside the same item, not a new item.
+
+An order (GB/T 9704 命令格式; 《规章制定程序条例》第三十二条 公布令) is one item with what it
+promulgates: the order's name (中华人民共和国国务院令, 温州市人民政府令) over its 第N号 line
+always starts an item, whose title is that of the promulgated text (the 目录 names it so).
 """
 
 from __future__ import annotations
@@ -15,14 +23,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from extract.documents.identifiers import is_identifier_line
+from extract.documents.identifiers import find_doc_numbers, is_identifier_line
 from extract.model import Block, BlockKind, IssueIdentity, Item, LaidOutIssue, PageInfo, SplitIssue, TocEntry, Warning_
 from extract.pdf.layout import LEADER, LEADER_DOT
 from extract.pdf.text import normalize_for_match
 
 TOC_SECTION = re.compile(r"^[【\[［]\s*(?P<section>[^】\]］]{1,20})\s*[】\]］]$")
 TOC_ENTRY = re.compile(rf"^(?P<title>.+?)\s*{LEADER_DOT}{{3,}}\s*(?P<folio>\d{{1,4}})\s*$")
-TRAILING_DOC_NUMBER = re.compile(r"[（(][^（）()]*〔\d{4}〕\d+号[）)]$")
+# A bracketed note closing a 目录 entry or title that names how the text was issued rather
+# than what it is: （温州市人民代表大会常务委员会公告第75号）, （国务院令第535号）,
+# （温政办〔2023〕42号）, （试行）, （2021年10月14日…公布）. Matched on normalize_for_match
+# text, whose brackets are ASCII.
+ANNOTATION = re.compile(r"\((?P<note>[^()]*(?:号|试行|暂行|公布|通过|修正|修订)[^()]*)\)$")
+# An order's name on its own line (中华人民共和国国务院令, 温州市人民政府令) and its number
+# line (第　535　号), or both on one line.
+ORDER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}令$")
+ORDER_SEQ = re.compile(r"^第\d{1,5}号$")
+ORDER_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,30}令第\d{1,5}号$")
+ORDER_HEAD_REACH = 12  # blocks an order's head (name, number, 公布 sentence, signer, date) spans at most
+# The text an order promulgates, named in its 公布 sentence: 《X》已经…通过，现予公布
+PROMULGATED_NAME = re.compile(r"《(?P<name>[^《》]+)》")
 ISSUE_NUMBER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<number>\d{1,2})\s*期")
 SERIAL = re.compile(r"总\s*第\s*(?P<serial>\d{1,4})\s*期")
 FILE_ISSUE = re.compile(r"(?P<year>(?:19|20)\d{2})[-_](?P<number>\d{1,2})(?!\d)")
@@ -34,10 +54,14 @@ MATCH_RATIO = 0.92  # fuzzy title match, for titles with a mis-set character
 @dataclass(frozen=True)
 class _Start:
     title_first: int  # index of the first title block (identifier lines before it included)
-    title_last: int  # index of the last title block
+    title_last: int  # index of the last title block; title_first - 1 for an order, whose head is body
     title: str
     section: str
     confident: bool
+
+    @property
+    def order(self) -> bool:
+        return self.title_last < self.title_first
 
 
 def split_items(laid: LaidOutIssue) -> SplitIssue:
@@ -123,15 +147,31 @@ def parse_toc(blocks: Sequence[Block]) -> tuple[list[TocEntry], list[int]]:
             section, pending = m["section"].strip(), ""
             continue
         if m := TOC_ENTRY.match(pending + text):
-            title = m["title"].strip()
-            doc = TRAILING_DOC_NUMBER.search(title)
-            entries.append(
-                TocEntry(section=section, title=TRAILING_DOC_NUMBER.sub("", title).strip(), folio=int(m["folio"]), doc_number=doc.group(0)[1:-1] if doc else None)
-            )
+            title, doc_number = _entry_title(m["title"].strip())
+            entries.append(TocEntry(section=section, title=title, folio=int(m["folio"]), doc_number=doc_number))
             pending = ""
         elif block.kind is BlockKind.PARAGRAPH:
             pending += text
     return entries, indexes
+
+
+def _entry_title(text: str) -> tuple[str, str | None]:
+    """A 目录 entry's title without a closing bracket that holds an identifier (文号, 令 or
+    公告 number), and that identifier, canonical; other notes (（试行）) stay in the title."""
+    match = re.search(r"[（(](?P<note>[^（）()]*)[）)]$", text)
+    numbers = find_doc_numbers(match["note"]) if match else []
+    if match and numbers:
+        return text[: match.start()].strip(), numbers[0]
+    return text, None
+
+
+def title_key(text: str) -> str:
+    """A title as compared between the 目录 and the body: ``normalize_for_match`` without
+    the closing bracketed notes of ``ANNOTATION``, which one of the two may lack."""
+    key = normalize_for_match(text)
+    while match := ANNOTATION.search(key):
+        key = key[: match.start()]
+    return key
 
 
 def _folio_to_page(pages: Sequence[PageInfo]) -> dict[int, int]:
@@ -145,24 +185,107 @@ def _folio_to_page(pages: Sequence[PageInfo]) -> dict[int, int]:
 
 
 def _starts_from_toc(blocks: Sequence[Block], toc: list[TocEntry], pages: Sequence[PageInfo], toc_indexes: list[int], warnings: list[Warning_]) -> list[_Start]:
+    """Starts of the 目录's entries: by title (``_find_title``) in order; then each entry
+    not found by title starts at the first title block after its printed page that lies
+    between its neighbours' starts (low confidence, reported); an order's head starts an
+    item even when no entry names it there."""
     to_page = _folio_to_page(pages)
     skip = set(toc_indexes)
     cursor = 0
-    starts: list[_Start] = []
-    for entry in toc:
+    found: dict[int, _Start] = {}
+    for number, entry in enumerate(toc):
         page = to_page.get(entry.folio, entry.folio) if entry.folio else None
-        found = _find_title(blocks, cursor, entry.title, page, skip)
-        if found is None:
+        span = _find_title(blocks, cursor, entry.title, page, skip)
+        if span is None:
+            continue
+        first, last = span
+        key = title_key(entry.title)
+        while last + 1 < len(blocks) and title_key(blocks[last + 1].text) == key:
+            last += 1  # a banner and a title both naming the item
+        floor = max((s.title_last + 1 for s in found.values()), default=0)
+        head = _order_head_above(blocks, first, floor)
+        if head is not None:
+            found[number] = _Start(head, head - 1, entry.title, entry.section, True)
+        else:
+            found[number] = _Start(_with_identifier_lines(blocks, first, floor), last, entry.title, entry.section, True)
+        cursor = last + 1
+    for number, entry in enumerate(toc):
+        if number in found:
+            continue
+        page = to_page.get(entry.folio, entry.folio) if entry.folio else None
+        low = max((s.title_last + 1 for n, s in found.items() if n < number), default=0)
+        high = min((s.title_first for n, s in found.items() if n > number), default=len(blocks))
+        start = _title_block_between(blocks, low, high, page, skip, entry)
+        if start is None:
             warnings.append(Warning_("toc-entry-not-found", f"目录 entry 「{entry.title}」 (page {entry.folio}) not found in the body", page, entry.title))
             continue
-        first, last = found
-        title = normalize_for_match(entry.title)
-        while last + 1 < len(blocks) and normalize_for_match(blocks[last + 1].text) == title:
-            last += 1  # a banner and a title both naming the item
-        first = _with_identifier_lines(blocks, first, starts[-1].title_last + 1 if starts else 0)
-        starts.append(_Start(first, last, entry.title, entry.section, True))
-        cursor = last + 1
-    return starts
+        found[number] = start
+        warnings.append(
+            Warning_("toc-entry-not-found", f"目录 entry 「{entry.title}」 (page {entry.folio}) not found by its title; it starts at the title block 「{start.title[:30]}」", blocks[start.title_first].pages[0], entry.title)
+        )
+    starts = [found[n] for n in sorted(found)]
+    return _with_unlisted_orders(blocks, starts, skip)
+
+
+def _title_block_between(blocks: Sequence[Block], low: int, high: int, page: int | None, skip: set[int], entry: TocEntry) -> _Start | None:
+    """The first title block (or order head) in ``blocks[low:high]`` on or after ``page``,
+    as the start of ``entry``, not confident; None when there is none."""
+    for index in range(low, high):
+        block = blocks[index]
+        if index in skip or block.kind is not BlockKind.TITLE or page is not None and block.pages[0] < page:
+            continue
+        if _is_order_head(blocks, index):
+            return _Start(index, index - 1, entry.title, entry.section, False)
+        last = index
+        while last + 1 < high and blocks[last + 1].kind is BlockKind.TITLE and blocks[last + 1].pages[0] == block.pages[0]:
+            last += 1
+        return _Start(_with_identifier_lines(blocks, index, low), last, entry.title, entry.section, False)
+    return None
+
+
+def _with_unlisted_orders(blocks: Sequence[Block], starts: list[_Start], skip: set[int]) -> list[_Start]:
+    """``starts`` plus a start at every order head inside another item: an order always
+    begins a document (its title is the text it promulgates)."""
+    out: list[_Start] = []
+    for position, start in enumerate(starts):
+        out.append(start)
+        end = starts[position + 1].title_first if position + 1 < len(starts) else len(blocks)
+        for index in range(max(start.title_last + 1, start.title_first + 1), end):
+            if index not in skip and _is_order_head(blocks, index):
+                out.append(_Start(index, index - 1, _promulgated_title(blocks, index, end), start.section, False))
+    return out
+
+
+def _is_order_head(blocks: Sequence[Block], index: int) -> bool:
+    """True when ``blocks[index]`` is a displayed (title or centred) order name followed by
+    its 第N号 line, or both on one line (GB/T 9704 命令格式)."""
+    block = blocks[index]
+    if block.kind is not BlockKind.TITLE and block.align != "center":
+        return False
+    text = normalize_for_match(block.text)
+    following = normalize_for_match(blocks[index + 1].text) if index + 1 < len(blocks) else ""
+    return bool(ORDER_HEADER.match(text) or ORDER_NAME.match(text) and ORDER_SEQ.match(following))
+
+
+def _order_head_above(blocks: Sequence[Block], title: int, floor: int) -> int | None:
+    """Index of the order head printed above the promulgated text's title at ``title``
+    (within ``ORDER_HEAD_REACH`` blocks, not before ``floor``), else None."""
+    for index in range(title - 1, max(floor, title - ORDER_HEAD_REACH) - 1, -1):
+        if _is_order_head(blocks, index):
+            return index
+    return None
+
+
+def _promulgated_title(blocks: Sequence[Block], head: int, end: int) -> str:
+    """The title of what the order at ``head`` promulgates: the 《》 name of its 公布
+    sentence, else its first title block after the head, else the head itself."""
+    for index in range(head + 1, min(head + ORDER_HEAD_REACH, end)):
+        block = blocks[index]
+        if "公布" in block.text and (match := PROMULGATED_NAME.search(block.text)):
+            return match["name"]
+        if block.kind is BlockKind.TITLE and not ORDER_SEQ.match(normalize_for_match(block.text)):
+            return block.text
+    return blocks[head].text
 
 
 def _find_title(blocks: Sequence[Block], cursor: int, title: str, page: int | None, skip: set[int]) -> tuple[int, int] | None:
@@ -171,7 +294,7 @@ def _find_title(blocks: Sequence[Block], cursor: int, title: str, page: int | No
     Exact matches (whitespace and bracket style ignored) win; then fuzzy ones; blocks on
     the printed page or after are preferred to earlier ones.
     """
-    target = normalize_for_match(title)
+    target = title_key(title)
     best: tuple[float, int, int] | None = None
     for first in range(cursor, len(blocks)):
         if first in skip or page is not None and blocks[first].pages[1] < page - 1:
@@ -184,7 +307,7 @@ def _find_title(blocks: Sequence[Block], cursor: int, title: str, page: int | No
             if block.kind not in TITLE_KINDS or block.pages[0] != blocks[first].pages[0]:
                 break
             text += normalize_for_match(block.text)
-            if text == target:
+            if title_key(text) == target:
                 return first, last
             if len(text) > len(target) + 4:
                 break
@@ -219,13 +342,18 @@ def _starts_from_titles(blocks: Sequence[Block], pages: Sequence[PageInfo]) -> l
                 starts.append(_Start(index, index, block.text, section, False))
             index += 1
             continue
+        if block.kind is BlockKind.TITLE and _is_order_head(blocks, index):
+            section = section or _running_section(pages, block.pages[0])
+            starts.append(_Start(index, index - 1, _promulgated_title(blocks, index, len(blocks)), section, True))
+            index += 1
+            continue
         if block.kind is BlockKind.TITLE:
             last = index
             while last + 1 < len(blocks) and blocks[last + 1].kind is BlockKind.TITLE and blocks[last + 1].pages[0] == block.pages[0]:
                 last += 1
             title = "".join(b.text for b in blocks[index : last + 1])
             masthead = not starts and _is_masthead(blocks, index, last)
-            if not masthead and not (starts and _is_attachment_title(blocks, index, title, starts[-1].title)):
+            if not masthead and not (starts and _is_attachment_title(blocks, index, title, starts[-1])):
                 floor = starts[-1].title_last + 1 if starts else 0
                 first = _with_identifier_lines(blocks, index, floor)
                 starts.append(_Start(first, last, title, section or _running_section(pages, block.pages[0]), True))
@@ -243,10 +371,12 @@ def _is_masthead(blocks: Sequence[Block], first: int, last: int) -> bool:
     return "公报" in blocks[first].text and bool(ISSUE_NUMBER.search(near) or blocks[first].pages[0] == 1)
 
 
-def _is_attachment_title(blocks: Sequence[Block], index: int, title: str, item_title: str) -> bool:
+def _is_attachment_title(blocks: Sequence[Block], index: int, title: str, item: _Start) -> bool:
     name = normalize_for_match(title)
-    if name and name in normalize_for_match(item_title) and "印发" in item_title:
+    if name and name in normalize_for_match(item.title) and "印发" in item.title:
         return True
+    if item.order and title_key(title) == title_key(item.title):
+        return True  # the text an order promulgates
     previous = blocks[index - 1].text.strip() if index else ""
     return previous.startswith("附件")
 

@@ -29,11 +29,11 @@ from dataclasses import replace
 from extract.documents import validity as rules
 from extract.documents.classify import classify
 from extract.documents.identifiers import (
-    DocNumber,
     file_slug,
     find_doc_numbers,
     find_registration_number,
     is_identifier_line,
+    parse_number,
     position_id,
 )
 from extract.model import (
@@ -97,7 +97,7 @@ def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
 def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of: dt.date, toc_doc_number: str | None = None) -> Document:
     """One item -> a ``Document`` with identifiers, issuer, dates, validity and status."""
     head = " ".join(b.text for b in item.title_blocks if is_identifier_line(b.text))
-    numbers = find_doc_numbers(head) or ([str(DocNumber.parse(toc_doc_number))] if toc_doc_number else [])
+    numbers = find_doc_numbers(head) or ([toc_doc_number] if toc_doc_number else [])
     doc_number = numbers[0] if numbers else None
     text = document_text(item.blocks)
     sentences = list(_sentences(item.blocks))
@@ -114,7 +114,7 @@ def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of:
     repeals = _repeals(sentences, doc_number) if normative else ()
     references = tuple(n for n in find_doc_numbers(text) if n != doc_number and n not in repeals)
     doc = Document(
-        id=DocNumber.parse(doc_number).slug if doc_number else "",
+        id=parse_number(doc_number).slug if doc_number else "",
         issue=issue_id,
         position=position,
         section=item.section,
@@ -290,7 +290,7 @@ def link_interpretations(documents: Sequence[Document]) -> list[Document]:
         if doc.type is DocType.INTERPRETATION and (match := INTERPRETS.search(re.sub(r"\s+", "", doc.title))):
             target = names.get(normalize_for_match(match["name"]))
             if target:
-                doc = replace(doc, interprets=target, id=f"jd-{DocNumber.parse(target).slug}")
+                doc = replace(doc, interprets=target, id=f"jd-{parse_number(target).slug}")
         linked.append(doc)
     return linked
 

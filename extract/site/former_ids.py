@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from extract.documents.identifiers import DocNumber
+from extract.documents.identifiers import parse_number
 from extract.model import Issue
 
 
@@ -28,7 +28,7 @@ def former_ids(issue: Issue) -> dict[str, str]:
     taken: set[str] = set()
     moved: dict[str, str] = {}
     for doc in sorted(issue.documents, key=lambda d: d.position):
-        former = DocNumber.parse(doc.doc_number).slug if doc.doc_number else ""
+        former = parse_number(doc.doc_number).slug if doc.doc_number else ""
         if former == "" or former in taken:
             counters[doc.type.value] += 1
             former = f"{issue.id}-{doc.type.value}-{counters[doc.type.value]}"
