@@ -45,7 +45,7 @@ sys.path.insert(0, str(REPO))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from extract.documents.identifiers import DocNumber, RegistrationNumber  # noqa: E402
+from extract.grammar.identifiers import DocNumber, RegistrationNumber  # noqa: E402
 from extract.model import DocType, Issue, IssueIdentity, Status  # noqa: E402
 from extract.pipeline import extract_pdf  # noqa: E402
 from extract.site.render import issue_label, make_environment, write_page  # noqa: E402

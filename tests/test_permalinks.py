@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents.identifiers import position_id
+from extract.grammar.identifiers import position_id
 
 DATA = Path(__file__).parent / "data"
 

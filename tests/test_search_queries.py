@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract.documents.identifiers import DocNumber, DocNumberQuery, RegistrationNumber
+from extract.grammar.identifiers import DocNumber, DocNumberQuery, RegistrationNumber
 
 TESTS = Path(__file__).resolve().parent
 QUERIES = yaml.safe_load((TESTS / "search_queries.yml").read_text(encoding="utf-8"))

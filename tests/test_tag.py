@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from extract.documents.tag import document_text, link_interpretations, parse_date, tag_item
+from extract.documents.tag import document_text, link_interpretations, tag_item
 from extract.model import BBox, Block, BlockKind, DocType, Evidence, ExpiryBasis, Item, Status, TableGrid
 
 BOX = BBox(80, 100, 500, 120)
@@ -47,29 +47,6 @@ def tag(item: Item, doc_type: DocType = DocType.MEASURE, as_of: dt.date = AS_OF)
 def interpretation(*body: Block, title: str = INTERPRETATION_TITLE):
     """A tagged 政策解读 on page 20, second in the issue."""
     return tag_item(Item("政策解读", title, (), body, (20, 20)), DocType.INTERPRETATION, "2023-04", 2, AS_OF)
-
-
-# ------------------------------------------------------------------ parse_date
-
-
-@pytest.mark.parametrize(
-    "text, day",
-    [
-        ("2023年4月14日", dt.date(2023, 4, 14)),
-        ("二〇二三年四月十四日", dt.date(2023, 4, 14)),
-        ("二〇二三年十二月三十一日", dt.date(2023, 12, 31)),
-        ("二○二三年十月一日", dt.date(2023, 10, 1)),  # ○ (U+25CB) for 〇, as often typed
-        ("2023 年 5 月 10 日", dt.date(2023, 5, 10)),  # spaces from a justified line
-        ("本办法自2023年5月10日起施行", dt.date(2023, 5, 10)),
-    ],
-)
-def test_parse_date_arabic_and_chinese_numerals(text, day):
-    assert parse_date(text) == day
-
-
-@pytest.mark.parametrize("text", ["2023年2月29日", "二〇二三年四月三十一日", "2023年13月1日", "2023年4月0日", "自印发之日起施行", ""])
-def test_parse_date_impossible_or_absent_is_none(text):
-    assert parse_date(text) is None
 
 
 # ------------------------------------------------------------------ identifiers and issuer

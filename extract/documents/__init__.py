@@ -1,1 +1,1 @@
-"""Laid-out pages -> typed documents: split, classify, tag, identifiers, validity rules."""
+"""Laid-out pages -> typed documents: split, classify, tag, validity rules, page accounting."""

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from extract.documents.identifiers import find_doc_numbers, is_identifier_line
+from extract.grammar.identifiers import ORDER_SEQ, find_doc_numbers, is_identifier_line, order_head
 from extract.model import Block, BlockKind, IssueIdentity, Item, LaidOutIssue, PageInfo, SplitIssue, TocEntry, Warning_
 from extract.pdf.layout import LEADER, LEADER_DOT
 from extract.pdf.text import normalize_for_match
@@ -35,11 +35,6 @@ TOC_ENTRY = re.compile(rf"^(?P<title>.+?)\s*{LEADER_DOT}{{3,}}\s*(?P<folio>\d{{1
 # （温政办〔2023〕42号）, （试行）, （2021年10月14日…公布）. Matched on normalize_for_match
 # text, whose brackets are ASCII.
 ANNOTATION = re.compile(r"\((?P<note>[^()]*(?:号|试行|暂行|公布|通过|修正|修订)[^()]*)\)$")
-# An order's name on its own line (中华人民共和国国务院令, 温州市人民政府令) and its number
-# line (第　535　号), or both on one line.
-ORDER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}令$")
-ORDER_SEQ = re.compile(r"^第\d{1,5}号$")
-ORDER_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,30}令第\d{1,5}号$")
 ORDER_HEAD_REACH = 12  # blocks an order's head (name, number, 公布 sentence, signer, date) spans at most
 # The text an order promulgates, named in its 公布 sentence: 《X》已经…通过，现予公布
 PROMULGATED_NAME = re.compile(r"《(?P<name>[^《》]+)》")
@@ -262,9 +257,8 @@ def _is_order_head(blocks: Sequence[Block], index: int) -> bool:
     block = blocks[index]
     if block.kind is not BlockKind.TITLE and block.align != "center":
         return False
-    text = normalize_for_match(block.text)
-    following = normalize_for_match(blocks[index + 1].text) if index + 1 < len(blocks) else ""
-    return bool(ORDER_HEADER.match(text) or ORDER_NAME.match(text) and ORDER_SEQ.match(following))
+    following = blocks[index + 1].text if index + 1 < len(blocks) else ""
+    return order_head(block.text, following) is not None
 
 
 def _order_head_above(blocks: Sequence[Block], title: int, floor: int) -> int | None:
@@ -283,7 +277,7 @@ def _promulgated_title(blocks: Sequence[Block], head: int, end: int) -> str:
         block = blocks[index]
         if "公布" in block.text and (match := PROMULGATED_NAME.search(block.text)):
             return match["name"]
-        if block.kind is BlockKind.TITLE and not ORDER_SEQ.match(normalize_for_match(block.text)):
+        if block.kind is BlockKind.TITLE and not ORDER_SEQ.fullmatch(block.text.strip()):
             return block.text
     return blocks[head].text
 

@@ -28,7 +28,8 @@ from dataclasses import replace
 
 from extract.documents import validity as rules
 from extract.documents.classify import classify
-from extract.documents.identifiers import (
+from extract.grammar.dates import DATE, NUMERAL, numeral, parse_date
+from extract.grammar.identifiers import (
     file_slug,
     find_doc_numbers,
     find_registration_number,
@@ -52,14 +53,11 @@ from extract.model import (
 )
 from extract.pdf.text import normalize_for_match
 
-CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-NUM = r"(?:\d{1,4}|[〇○零一二三四五六七八九十]{1,4})"
-DATE = re.compile(rf"(?P<y>\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{NUM})\s*月\s*(?P<d>{NUM})\s*日")
 # 自2023年5月15日起施行 / 自2023年5月15日起实施 / 2023年5月15日起执行
-EFFECTIVE = re.compile(rf"(?:自|从|于)?\s*(?P<date>{DATE.pattern})\s*起\s*(?:施行|实施|执行|生效)")
+EFFECTIVE = re.compile(rf"(?:自|从|于)?\s*(?P<date>{DATE.pattern})\s*起\s*(?:施行|实施|执行|生效)", re.VERBOSE)
 EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布|签发)之日起\s*(?:施行|实施|执行|生效)")
-VALIDITY_PERIOD = re.compile(rf"有效期(?:为|限为)?\s*(?P<n>{NUM})\s*(?P<unit>年|个月)")
-VALIDITY_UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*(?P<date>{DATE.pattern})")
+VALIDITY_PERIOD = re.compile(rf"有效期(?:为|限为)?\s*(?P<n>{NUMERAL})\s*(?P<unit>年|个月)")
+VALIDITY_UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*(?P<date>{DATE.pattern})", re.VERBOSE)
 PLAN_PERIOD = re.compile(r"[（(]\s*(?P<start>(?:19|20)\d{2})\s*(?:年)?\s*[—–\-－~～至]+\s*(?P<end>(?:19|20)\d{2})\s*年?\s*[）)]")
 ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff、]{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|委|院|署|部|会|中心|支队))关于")
 INTERPRETER = re.compile(r"(?:解读机关|解读单位|解读部门)[:：]\s*(?P<issuer>[^\s，。；]+)")
@@ -185,27 +183,6 @@ def _sentences(blocks: Iterable[Block]) -> Iterable[tuple[str, int]]:
 # ------------------------------------------------------------------ dates
 
 
-def parse_date(text: str) -> dt.date | None:
-    """``2023年4月14日`` or ``二〇二三年四月十四日`` -> date; None if absent or impossible."""
-    match = DATE.search(text)
-    if not match:
-        return None
-    try:
-        return dt.date(_number(match["y"]), _number(match["m"]), _number(match["d"]))
-    except ValueError:
-        return None
-
-
-def _number(text: str) -> int:
-    """Arabic or Chinese numerals: 2023, 二〇二三 (digit by digit), 十四, 二十, 三十一."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        return int("".join(str(CN_DIGITS[c]) for c in text))
-    tens, _, ones = text.partition("十")
-    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
-
-
 def _signed_date(blocks: Sequence[Block]) -> DatedFact | None:
     for block in blocks:
         if block.kind is BlockKind.SIGNATURE and (day := parse_date(block.text)):
@@ -230,7 +207,7 @@ def _validity(sentences: Sequence[tuple[str, int]], title: str) -> Validity | No
         if match := VALIDITY_UNTIL.search(sentence):
             return Validity(until=parse_date(match["date"]), trial=trial, evidence=Evidence(sentence, page))
         if match := VALIDITY_PERIOD.search(sentence):
-            count = _number(match["n"])
+            count = numeral(match["n"])
             if match["unit"] == "年":
                 return Validity(years=count, trial=trial, evidence=Evidence(sentence, page))
             return Validity(months=count, trial=trial, evidence=Evidence(sentence, page))

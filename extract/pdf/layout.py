@@ -39,6 +39,7 @@ from extract.model import (
     TableGrid,
     Warning_,
 )
+from extract.grammar.dates import DATE_LINE
 from extract.pdf.text import group_rows, is_cjk, join_lines, line_text
 
 # Page numbers as gazettes print them: ·  7  ·, - 7 -, —7—, 第7页, 7, 第 7 页 共 22 页.
@@ -55,7 +56,6 @@ FOLIO = re.compile(
 # GB/T 9704 heading numbers: 第一章, 一、, （一）, 1., 1、, (1).
 HEADING_NUMBER = re.compile(r"^(第[一二三四五六七八九十百]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])")
 CHAPTER = re.compile(r"^(第[一二三四五六七八九十百]+[章节]|[一二三四五六七八九十]+、)")
-DATE_LINE = re.compile(r"^\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 # One leader dot of a 目录 line, solid or spaced: ……… 4, . . . . 4, ······ 4
 LEADER_DOT = r"(?:[.·．…]\s?)"
 LEADER = re.compile(rf"{LEADER_DOT}{{4,}}\s*\d+\s*$")

@@ -16,18 +16,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from extract.grammar.identifiers import doc_number_pattern
 from extract.model import Document, Issue, PageQuality, SourcePage, Warning_
 from extract.pdf.repair import is_compat_ideograph
 
 # One placeholder pdfminer gives for a glyph it cannot map, or one visible character.
 _CHARACTER = re.compile(r"\(cid:\d+\)|\S")
 _CID = re.compile(r"\(cid:\d+\)")
-# A 文号's year and number where OCR read some digits as look-alike letters: [2oi6]ii号.
-_OCR_DOC_NUMBER = re.compile(
-    r"""[〔\[［(（【]\s*(?P<year>[0-9oOlIiZSB]{4})\s*[〕\]］)）】]  # 〔2016〕 as [2oi6]
-    \s*(?P<seq>[0-9oOlIiZSB]{1,4})\s*号                       # 11号 as ii号""",
-    re.VERBOSE,
-)
+# A 文号 whose year and number OCR read partly as look-alike letters: 浙政发[2oi6]ii号.
+_OCR_DIGIT = "[0-9oOlIiZSB]"
+_OCR_DOC_NUMBER = doc_number_pattern(year=f"{_OCR_DIGIT}{{4}}", seq=f"{_OCR_DIGIT}{{1,4}}")
 # U+00B7 is the 间隔号 of folios (· 7 ·) and names (中国·瓯海): Chinese text, not mojibake.
 _LATIN1_TEXT = frozenset("\u00b7")
 

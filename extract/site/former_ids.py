@@ -4,7 +4,7 @@ The previous release published a document without a 文号 (or whose 文号 slug
 already) at ``doc/<issue>-<type>-<n>/``: ``n`` counted, from 1 per ``DocType`` value, the
 documents of the issue that got such an id, in gazette order. A 政策解读 linked to the
 document it interprets was then renamed ``jd-<slug>``, as it still is. Those documents now
-live at ``doc/<issue>-item-<position>/`` (:func:`extract.documents.identifiers.position_id`); a
+live at ``doc/<issue>-item-<position>/`` (:func:`extract.grammar.identifiers.position_id`); a
 published URL must never break, so each old id gets a redirect page and is listed in the
 API (``former_urls`` in ``documents.json``).
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from extract.documents.identifiers import parse_number
+from extract.grammar.identifiers import parse_number
 from extract.model import Issue
 
 

@@ -63,7 +63,7 @@ from pathlib import Path
 
 import jieba
 
-from extract.documents.identifiers import DocNumber, RegistrationNumber
+from extract.grammar.identifiers import DocNumber, RegistrationNumber
 from extract.model import Document, Issue
 from extract.paths import TEMPLATES_DIR
 

@@ -1,8 +1,11 @@
-"""Identifiers of Chinese official documents: 文号, 令 numbers and ZJCC registration numbers.
+"""Identifiers of Chinese official documents: 文号 (``DocNumber``), 令 and 公告 numbers
+(``DecreeNumber``), ZJCC registration numbers (``RegistrationNumber``), and the ways a
+reader types a 文号 into a search box (``QUERY_DOC_NUMBER_FORMS``, ``DocNumberQuery``).
 
-Each identifier parses from the ways it is printed and formats back to one canonical
-spelling; ``parse`` raises ``ValueError("Invalid …: {value}")`` for anything else, and
-``str(parse(s))`` is the canonical form. The URL slug of a document derives from its 文号.
+Each identifier parses from the ways it is printed (any bracket style, spaces inside:
+温政办〔2022〕71 号, 第　535　号) and formats back to one canonical spelling; ``parse``
+raises ``ValueError("Invalid …: {value}")`` for anything else, and ``str(parse(s))`` is
+the canonical form. The URL slug of a document derives from its number.
 """
 
 from __future__ import annotations
@@ -13,16 +16,25 @@ from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 
-# 文号 (GB/T 9704 §7.2.3 发文字号): 机关代字 + 〔年份〕 + 序号 + 号. The year bracket is 〔〕
-# by the standard, but gazettes and OCR also give [] ［］ () （） 【】.
-DOC_NUMBER = re.compile(
-    r"""
-    (?P<prefix>[\u4e00-\u9fff]{1,12}?)                 # 机关代字: 温政办, 浙委办发, 应急消
-    \s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]  # 〔2023〕 in any bracket style
-    \s*第?\s*(?P<seq>\d{1,4})\s*号                      # 42号 (some prefixes add 第)
-    """,
-    re.VERBOSE,
-)
+# The year brackets of a 文号: 〔〕 by the standard; gazettes and OCR also give [] ［］ () （） 【】.
+YEAR_OPEN, YEAR_CLOSE = "〔\\[［(（【", "〕\\]］)）】"
+
+
+def doc_number_pattern(year: str = r"(?:19|20)\d{2}", seq: str = r"\d{1,4}") -> re.Pattern[str]:
+    """The 文号 grammar (GB/T 9704 §7.2.3 发文字号: 机关代字 + 〔年份〕 + 序号 + 号) with the
+    given year and sequence patterns; ``extract.pdf.quality`` widens them to the letters
+    OCR reads for digits."""
+    return re.compile(
+        rf"""
+        (?P<prefix>[\u4e00-\u9fff]{{1,12}}?)            # 机关代字: 温政办, 浙委办发, 应急消
+        \s*[{YEAR_OPEN}]\s*(?P<year>{year})\s*[{YEAR_CLOSE}]  # 〔2023〕 in any bracket style
+        \s*第?\s*(?P<seq>{seq})\s*号                    # 42号, 71 号 (spaced), 第42号 (some prefixes)
+        """,
+        re.VERBOSE,
+    )
+
+
+DOC_NUMBER = doc_number_pattern()
 # 令 and 公告 numbers: no year, numbered within the issuer's series.
 DECREE_NUMBER = re.compile(
     r"""
@@ -101,6 +113,24 @@ class DecreeNumber:
         """URL slug: pinyin initials of issuer and kind, number — 中华人民共和国国务院令第535号
         -> gwyl-535, 温州市人民政府令第147号 -> wzsrmzfl-147."""
         return f"{_initials(self.issuer.removeprefix(_NATIONAL) + self.kind) or 'doc'}-{self.seq}"
+
+
+# An order's head as GB/T 9704 命令格式 prints it: the order's name (发文机关 + 令) on one
+# line, its number on the next: 中华人民共和国国务院令 / 第　535　号.
+ORDER_NAME = re.compile(r"(?P<issuer>[\u4e00-\u9fff]{2,30}?)\s*令")
+ORDER_SEQ = re.compile(r"第\s*(?P<seq>\d{1,5})\s*号")
+
+
+def order_head(name_line: str, number_line: str = "") -> DecreeNumber | None:
+    """The 令 number an order's head prints, from its name line and the line below it
+    (``"中华人民共和国国务院令", "第　535　号"``), or from one line holding both
+    (``温州市人民政府令第147号``); None when the lines are no order's head."""
+    name = re.sub(r"\s+", "", name_line)
+    if (match := DECREE_NUMBER.fullmatch(name)) and match["kind"] == "令":
+        return DecreeNumber(match["issuer"], "令", int(match["seq"]))
+    if (head := ORDER_NAME.fullmatch(name)) and (number := ORDER_SEQ.fullmatch(number_line.strip())):
+        return DecreeNumber(head["issuer"], "令", int(number["seq"]))
+    return None
 
 
 def parse_number(value: str) -> DocNumber | DecreeNumber:

@@ -1,11 +1,14 @@
-"""Unit tests of ``extract.documents.identifiers``: 文号, 令 numbers and ZJCC registration numbers
+"""Unit tests of ``extract.grammar.identifiers``: 文号, 令/公告 numbers and ZJCC registration numbers
 parse from the ways gazettes print them and format back to one canonical spelling."""
 
 from __future__ import annotations
 
 import pytest
 
-from extract.documents.identifiers import (
+from extract.grammar.identifiers import (
+    DecreeNumber,
+    order_head,
+    parse_number,
     DocNumber,
     DocNumberQuery,
     RegistrationNumber,
@@ -157,3 +160,61 @@ def test_doc_number_query_does_not_match_another_number():
     assert not query.matches(DocNumber.parse("温政发〔2023〕42号"))
     assert not query.matches(DocNumber.parse("温政办〔2023〕44号"))
     assert not DocNumberQuery.parse("温政办2022-42").matches(DocNumber.parse("温政办〔2023〕42号"))
+
+
+# ------------------------------------------------------------------ 令 and 公告 numbers, spaced 文号
+
+
+def test_bad_decree_number():
+    with pytest.raises(ValueError, match="国务院令535号"):
+        DecreeNumber.parse("国务院令535号")
+
+
+@pytest.mark.parametrize(
+    "printed, canonical",
+    [
+        ("中华人民共和国国务院令第535号", "中华人民共和国国务院令第535号"),
+        ("中华人民共和国国务院令 第　535　号", "中华人民共和国国务院令第535号"),  # U+3000 as printed
+        ("温州市人民政府令第147号", "温州市人民政府令第147号"),
+        ("温州市人民代表大会常务委员会公告第75号", "温州市人民代表大会常务委员会公告第75号"),
+    ],
+)
+def test_decree_numbers_parse_and_print_back(printed, canonical):
+    number = DecreeNumber.parse(printed)
+    assert str(number) == canonical
+    assert DecreeNumber.parse(str(number)) == number
+
+
+def test_decree_number_slug_leaves_out_the_country_name():
+    assert DecreeNumber.parse("中华人民共和国国务院令第535号").slug == "gwyl-535"
+    assert DecreeNumber.parse("温州市人民政府令第147号").slug == "wzsrmzfl-147"
+
+
+def test_doc_number_printed_with_spaces_is_the_same_number():
+    # 国务院应对新型冠状病毒感染疫情联防联控机制综合组 documents print 联防联控机制综发〔2022〕71 号
+    assert DocNumber.parse("联防联控机制综发〔2022〕71 号") == DocNumber.parse("联防联控机制综发〔2022〕71号")
+    assert find_doc_numbers("（联防联控机制综发〔2022〕71 号）") == ["联防联控机制综发〔2022〕71号"]
+    assert is_identifier_line("温政办〔2022〕 71 号")
+
+
+def test_parse_number_takes_either_kind_and_names_bad_input():
+    assert str(parse_number("温政办〔2023〕42号")) == "温政办〔2023〕42号"
+    assert str(parse_number("中华人民共和国国务院令第535号")) == "中华人民共和国国务院令第535号"
+    with pytest.raises(ValueError, match="第535号"):
+        parse_number("第535号")
+
+
+@pytest.mark.parametrize(
+    "lines, number",
+    [
+        (("中华人民共和国国务院令", "第　535　号"), "中华人民共和国国务院令第535号"),
+        (("温州市人民政府令", "第 147 号"), "温州市人民政府令第147号"),
+        (("温州市人民政府令第147号", ""), "温州市人民政府令第147号"),
+        (("温州市人民政府令", "现予公布"), None),
+        (("温州市人民代表大会常务委员会公告第75号", ""), None),  # a 公告, not an order
+        (("中华人民共和国劳动合同法实施条例", "第一章　总　　则"), None),
+    ],
+)
+def test_order_head_from_its_name_and_number_lines(lines, number):
+    head = order_head(*lines)
+    assert (str(head) if head else None) == number
