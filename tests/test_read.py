@@ -15,10 +15,13 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from extract.errors import ExtractionError
-from extract.pdf.read import ReadSettings, font_family, merge_overprints, read_pdf
+import pdfplumber
+
+from extract.pdf.read import CHAR_KEYS, LeanPage, ReadSettings, font_family, merge_overprints, read_pdf
 from extract.pdf.text import group_rows, line_text
 
 ROBUSTNESS = Path(__file__).parent / "data" / "robustness"
+SAMPLE_PDF = Path(__file__).parent.parent / "source_pdfs" / "wzgb-2023-04.pdf"
 SONG = "STSong-Light"  # reportlab's built-in CID font: Chinese text without embedding a font file
 pdfmetrics.registerFont(UnicodeCIDFont(SONG))
 
@@ -26,6 +29,25 @@ pdfmetrics.registerFont(UnicodeCIDFont(SONG))
 def char(text: str, x0: float, top: float, size: float = 16.0, fontname: str = "ABCDEF+SimHei") -> dict:
     """A pdfplumber char dict as ``page.chars`` gives it."""
     return {"text": text, "x0": x0, "top": top, "x1": x0 + size, "bottom": top + size, "size": size, "fontname": fontname, "upright": True}
+
+
+# ------------------------------------------------------------------ lean parse
+
+
+@pytest.mark.parametrize("pdf", [SAMPLE_PDF, *sorted(ROBUSTNESS.glob("*.pdf"))], ids=lambda p: p.name)
+def test_lean_page_gives_pdfplumbers_own_values_for_what_read_uses(pdf: Path):
+    # The reference is pdfplumber's full parse of the same page: the lean parse may leave
+    # keys out, never change a value, an order or a non-char object.
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            full, lean = page.objects, LeanPage.of(page).objects
+            assert [[c[k] for k in CHAR_KEYS] for c in lean.get("char", [])] == [
+                [c[k] for k in CHAR_KEYS] for c in full.get("char", [])
+            ]
+            assert {kind: objs for kind, objs in lean.items() if kind != "char"} == {
+                kind: objs for kind, objs in full.items() if kind != "char"
+            }
+            assert full.get("char"), f"{pdf.name} p.{page.page_number}: no chars to compare"
 
 
 # ------------------------------------------------------------------ overprints
