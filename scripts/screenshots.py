@@ -2,7 +2,8 @@
 
 Usage: ``python scripts/screenshots.py [--site site] [--out screenshots]`` after
 ``make build`` (``make screenshots`` does both). Writes ``<page>-<width>.png`` for the home,
-an issue, a document and the statistics page at 390 px (phone) and 1280 px (desktop),
+an issue, a document, the statistics, validity (both languages) and report pages at
+390 px (phone) and 1280 px (desktop),
 full page up to 2400 px, with Debian's chromium driven by playwright (never a downloaded browser).
 """
 
@@ -24,6 +25,9 @@ PAGES = {
     "issue": "issues/2023-04/",
     "document": "doc/wzb-2023-42/",
     "statistics": "doc/2023-04-item-19/",
+    "validity": "validity/",
+    "validity-en": "en/validity/",
+    "report": "report/",
 }
 WIDTHS = (390, 1280)
 HEIGHT = {390: 844, 1280: 900}

@@ -391,23 +391,25 @@ def test_ics_parses_with_events_per_expiry_and_evaluation(built):
 
 def test_page_table(built):
     page = (built / "validity/index.md").read_text(encoding="utf-8")
-    assert page.startswith("---\ntitle: 有效期\n---\n")
-    assert '<time datetime="2026-11-29">2026-11-29</time>' in page
-    row = re.search(r'<tr id="wzb-2023-40".*?</tr>', page, re.S).group(0)
+    assert page.startswith("---\ntitle: 有效期\nhide:\n  - navigation\n  - toc\n---\n")
+    assert '<time datetime="2026-11-29" data-validity-as-of>2026-11-29</time>' in page
+    # A document is a <tbody>: its row, then its evidence (folded by the script).
+    row = re.search(r'<tbody id="wzb-2023-40".*?</tbody>', page, re.S).group(0)
     assert 'data-effective="2023-05-15" data-expiry="2033-05-14" data-repealed=""' in row
     assert '<a href="../doc/wzb-2023-40/">' in row
     assert 'href="../pdf/wzgb-2023-04.pdf#page=13"' in row
     assert "ZJCC01-2023-0007" in row and "现行有效" in row and "2032-11-14" in row
-    repealer = re.search(r'<tr id="wzb-2023-42".*?</tr>', page, re.S).group(0)
-    assert "废止温州市人民政府令第147号" in repealer
+    repealer = re.search(r'<tbody id="wzb-2023-42".*?</tbody>', page, re.S).group(0)
+    assert "<dt>同时废止</dt><dd>温州市人民政府令第147号</dd>" in repealer
     assert "推算" in row and 'title="施行日期 2023-05-15 起算' in row
     assert re.search(r'data-status="expired">已失效', page)
-    for label in ("文号", "登记号", "标题", "发文机关", "成文日期", "施行日期", "有效期", "失效日期",
-                  "时效性", "评估日期", "依据"):
-        assert f">{label}<" in page, label
+    for label in ("文号", "标题", "发文机关", "成文日期", "施行日期", "有效期", "失效日期", "时效性"):
+        assert f'<button type="button" data-sort="' in page and f">{label}</button></th>" in page, label
+    for label in ("登记号", "评估日期", "依据"):
+        assert f"<dt>{label}</dt>" in row, label
     assert "2023-05-05" in page and "validity-conflict" in page
     # Default order is by expiry; rows appear in it.
-    ids = re.findall(r'<tr id="([^"]+)"', page)
+    ids = re.findall(r'<tbody id="([^"]+)"', page)
     assert ids == ["wzb-2023-44", "wzf-2023-17", "wzb-2023-45", "wzb-2023-42", "wzb-2023-40"]
 
 

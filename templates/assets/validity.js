@@ -1,214 +1,320 @@
 /*
- * 时效性 in the browser: recompute each document's status from today's date, so a page built
- * months ago still shows today's status, and filter and sort the validity table.
+ * 时效性 in the browser: recompute statuses for the reader's today (or a date the reader
+ * picks), and make the validity page's table a working tool — filters, sort, status counts,
+ * folded evidence — with all of it kept in the URL so that a view can be shared.
  *
  * Elements carrying data-effective, data-expiry and data-repealed (ISO dates YYYY-MM-DD, or
  * "" when unknown; data-repealed may also be "true" for a repeal of unknown date) are the
- * validity table's rows and the document pages' panels. The rules match
- * extract/validity.py: the expiry day itself is still in force, a repeal wins.
+ * validity table's documents (<tbody>) and the document pages' panels.
  *
- * Loaded on every page through mkdocs.yml's extra_javascript; under node the functions are
- * exported for tests. Texts come from the page's <script type="application/json"
- * data-validity-labels> (rendered in the page's language), else the Chinese ones below.
+ * An ES module (mkdocs.yml loads it with type: module); node's test runner imports the pure
+ * functions (tests/js/validity.test.mjs). Texts come from the page's <script
+ * type="application/json" data-validity-labels> (rendered in the page's language), else the
+ * Chinese ones below.
  */
-(function (root, factory) {
-  "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) {
-    module.exports = api;
-  } else {
-    api.install(root);
-  }
-})(typeof self !== "undefined" ? self : this, function () {
-  "use strict";
 
-  var LABELS = {
-    not_yet_in_force: "尚未生效",
-    in_force: "现行有效",
-    expired: "已失效",
-    repealed: "已废止",
-    count: "{count} 件",
-    today: "已按今日 {date} 重新计算。"
+/* ------------------------------------------------------------------ status rules
+ * The rules of extract/documents/validity.py (status_on, expiring_soon): the expiry day
+ * itself is still in force, a repeal wins from the day it takes effect. */
+
+const EXPIRING_SOON_DAYS = 180;
+const DAY_MS = 86400000;
+
+function isRepealed(repealed, asOf) {
+  if (repealed === true || repealed === "true") return true;
+  return typeof repealed === "string" && repealed !== "" && repealed <= asOf;
+}
+
+/* Status on asOf from {effective, expiry, repealed}: "repealed" wins; "not_yet_in_force"
+ * before the effective date, "expired" after the expiry date, else "in_force"; null when
+ * neither date is known. ISO dates of one calendar compare correctly as strings. */
+export function statusOn(facts, asOf) {
+  if (isRepealed(facts.repealed, asOf)) return "repealed";
+  if (!facts.effective && !facts.expiry) return null;
+  if (facts.effective && asOf < facts.effective) return "not_yet_in_force";
+  if (facts.expiry && asOf > facts.expiry) return "expired";
+  return "in_force";
+}
+
+/* Days from one ISO date to another; both parse as UTC, so no clock change shifts them. */
+function daysBetween(fromISO, toISO) {
+  return Math.round((Date.parse(toISO) - Date.parse(fromISO)) / DAY_MS);
+}
+
+/* True when expiry is 0 to `days` days (default 180) after asOf, inclusive. */
+export function expiringSoon(expiry, asOf, days = EXPIRING_SOON_DAYS) {
+  if (!expiry) return false;
+  const left = daysBetween(asOf, expiry);
+  return left >= 0 && left <= days;
+}
+
+/* The reader's calendar date, not UTC's: a reader in Wenzhou at 07:00 is on today. */
+export function localISO(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/* ------------------------------------------------------------------ table state */
+
+/* The filter form's fields, in the order the URL lists them. */
+export const FILTERS = ["as_of", "status", "issuer", "year", "within", "q"];
+export const SORT_DEFAULT = { sort: "expiry", order: "asc" };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/* The page's state from a query string ("?status=in_force&sort=title"): every filter
+ * (missing ones ""), sort and order. A malformed as_of or within is dropped. */
+export function readState(search) {
+  const params = new URLSearchParams(search);
+  const state = { ...SORT_DEFAULT };
+  for (const name of FILTERS) state[name] = (params.get(name) || "").trim();
+  if (state.as_of && !ISO_DATE.test(state.as_of)) state.as_of = "";
+  if (state.within && !/^\d+$/.test(state.within)) state.within = "";
+  if (params.get("sort")) state.sort = params.get("sort");
+  if (params.get("order") === "desc") state.order = "desc";
+  return state;
+}
+
+/* The query string for a state ("" for the default view): filters that are set, then sort
+ * and order when they differ from the default. Inverse of readState. */
+export function writeState(state) {
+  const params = new URLSearchParams();
+  for (const name of FILTERS) if (state[name]) params.set(name, state[name]);
+  if (state.sort && state.sort !== SORT_DEFAULT.sort) params.set("sort", state.sort);
+  if (state.order && state.order !== SORT_DEFAULT.order) params.set("order", state.order);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+/* Does a document ({status, issuer, year, expiry, text}) pass the filters on asOf?
+ * `within` keeps documents in force whose expiry falls in the next N days; `q` matches
+ * every whitespace-separated word of the query in the document's text, case-insensitive. */
+export function matches(doc, state, asOf, { ignoreStatus = false } = {}) {
+  if (!ignoreStatus && state.status && doc.status !== state.status) return false;
+  if (state.issuer && doc.issuer !== state.issuer) return false;
+  if (state.year && doc.year !== state.year) return false;
+  if (state.within !== "" && state.within !== undefined) {
+    if (doc.status !== "in_force" || !expiringSoon(doc.expiry, asOf, Number(state.within))) return false;
+  }
+  if (state.q) {
+    const text = doc.text.toLowerCase();
+    if (!state.q.toLowerCase().split(/\s+/).filter(Boolean).every((word) => text.includes(word))) return false;
+  }
+  return true;
+}
+
+/* Documents per status among those passing every filter but the status one. */
+export function countByStatus(docs, state, asOf) {
+  const counts = { not_yet_in_force: 0, in_force: 0, expired: 0, repealed: 0 };
+  for (const doc of docs) {
+    if (doc.status && matches(doc, state, asOf, { ignoreStatus: true })) counts[doc.status] += 1;
+  }
+  return counts;
+}
+
+/* Status sort order: in force first, then not yet, expired, repealed, unknown. */
+const STATUS_ORDER = { in_force: "1", not_yet_in_force: "2", expired: "3", repealed: "4" };
+
+/* Sort keys: empty values last in either direction; numbers inside keys compare as numbers
+ * (温政办〔2023〕9号 before 42号), dates as ISO strings. */
+export function compareKeys(a, b, descending) {
+  if (a === b) return 0;
+  if (a === "") return 1;
+  if (b === "") return -1;
+  const order = a.localeCompare(b, "zh-Hans-CN", { numeric: true });
+  return descending ? -order : order;
+}
+
+/* ------------------------------------------------------------------ DOM */
+
+const LABELS = {
+  not_yet_in_force: "尚未生效",
+  in_force: "现行有效",
+  expired: "已失效",
+  repealed: "已废止",
+  count: "{count} 件",
+  today: "已按今日 {date} 重新计算。",
+  reader_today: "（今日）",
+  picked: "（所选日期）",
+};
+
+/* The page's labels over the Chinese defaults. */
+function labelsOf(doc) {
+  const el = doc.querySelector("script[data-validity-labels]");
+  const labels = { ...LABELS };
+  if (el) {
+    try { Object.assign(labels, JSON.parse(el.textContent)); } catch { /* keep defaults */ }
+  }
+  return labels;
+}
+
+/* "{count} 件" with {count: 3} -> "3 件". */
+function fill(text, values) {
+  return text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
+}
+
+function factsOf(el) {
+  return { effective: el.dataset.effective, expiry: el.dataset.expiry, repealed: el.dataset.repealed };
+}
+
+/* Write el's status on asOf into its status label and 即将失效 flag; returns the status. */
+function refreshElement(el, asOf, labels) {
+  const status = statusOn(factsOf(el), asOf);
+  el.dataset.status = status || "";
+  const label = el.querySelector(".validity-status");
+  if (label) {
+    label.dataset.status = status || "";
+    label.textContent = status ? labels[status] : "—";
+  }
+  const soon = el.querySelector("[data-validity-soon]");
+  if (soon) soon.hidden = !(status === "in_force" && expiringSoon(el.dataset.expiry, asOf));
+  return status;
+}
+
+function docFacts(tbody) {
+  return {
+    status: tbody.dataset.status,
+    issuer: tbody.dataset.issuer,
+    year: tbody.dataset.year,
+    expiry: tbody.dataset.expiry,
+    text: tbody.rows[0].textContent,
   };
-  var EXPIRING_SOON_DAYS = 180;
-  var DAY_MS = 86400000;
+}
 
-  /* ISO dates of one calendar compare correctly as strings. */
-  function isRepealed(repealed, todayISO) {
-    if (repealed === true || repealed === "true") return true;
-    return typeof repealed === "string" && repealed !== "" && repealed <= todayISO;
+class ValidityTable {
+  constructor(doc, win, table, form, labels) {
+    Object.assign(this, { doc, win, table, form, labels });
+    this.today = localISO(new Date());
+    this.docs = Array.from(table.tBodies);
   }
 
-  /* Status on todayISO: "repealed" wins; "not_yet_in_force" before the effective date,
-   * "expired" after the expiry date, else "in_force"; null when neither date is known. */
-  function statusOn(effectiveISO, expiryISO, todayISO, repealed) {
-    if (isRepealed(repealed, todayISO)) return "repealed";
-    if (!effectiveISO && !expiryISO) return null;
-    if (effectiveISO && todayISO < effectiveISO) return "not_yet_in_force";
-    if (expiryISO && todayISO > expiryISO) return "expired";
-    return "in_force";
+  state() {
+    const state = {};
+    for (const name of [...FILTERS, "sort", "order"]) state[name] = this.form.elements[name].value.trim();
+    return state;
   }
 
-  function daysBetween(fromISO, toISO) {
-    return Math.round((Date.parse(toISO) - Date.parse(fromISO)) / DAY_MS);
+  setForm(state) {
+    for (const name of [...FILTERS, "sort", "order"]) this.form.elements[name].value = state[name] || "";
   }
 
-  /* True when expiryISO is 0 to `days` days (default 180) after todayISO. */
-  function expiringSoon(expiryISO, todayISO, days) {
-    if (!expiryISO) return false;
-    var left = daysBetween(todayISO, expiryISO);
-    return left >= 0 && left <= (days === undefined ? EXPIRING_SOON_DAYS : days);
-  }
-
-  /* The reader's calendar date, not UTC's: a reader in Wenzhou at 07:00 is on today. */
-  function localISO(date) {
-    function pad(n) { return (n < 10 ? "0" : "") + n; }
-    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
-  }
-
-  /* Does a row pass the filter form's values ({status, issuer, year, within})? */
-  function matches(row, filters, todayISO) {
-    if (filters.status && row.status !== filters.status) return false;
-    if (filters.issuer && row.issuer !== filters.issuer) return false;
-    if (filters.year && row.year !== filters.year) return false;
-    if (filters.within) {
-      return row.status === "in_force" && expiringSoon(row.expiry, todayISO, Number(filters.within));
-    }
-    return true;
-  }
-
-  /* Sort keys: empty values last in either direction, dates as ISO strings. */
-  function compareKeys(a, b, descending) {
-    if (a === b) return 0;
-    if (a === "") return 1;
-    if (b === "") return -1;
-    var order = a.localeCompare(b, "zh-Hans-CN", { numeric: true });
-    return descending ? -order : order;
-  }
-
-  /* ------------------------------------------------------------------ DOM */
-
-  /* The page's labels over the Chinese defaults. */
-  function labelsOf(doc) {
-    var el = doc.querySelector("script[data-validity-labels]");
-    var labels = Object.assign({}, LABELS);
-    if (el) {
-      try { Object.assign(labels, JSON.parse(el.textContent)); } catch (error) { /* keep defaults */ }
-    }
-    return labels;
-  }
-
-  /* "{count} 件" with {count: 3} -> "3 件". */
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (whole, key) { return key in values ? values[key] : whole; });
-  }
-
-  function refreshElement(el, todayISO, labels) {
-    var status = statusOn(el.dataset.effective, el.dataset.expiry, todayISO, el.dataset.repealed);
-    el.dataset.status = status || "";
-    var label = el.querySelector(".validity-status");
-    if (label) {
-      label.dataset.status = status || "";
-      label.textContent = status ? labels[status] : "—";
-    }
-    var soon = el.querySelector("[data-validity-soon]");
-    if (soon) soon.hidden = !(status === "in_force" && expiringSoon(el.dataset.expiry, todayISO));
-  }
-
-  function rowFacts(tr) {
-    return {
-      status: tr.dataset.status,
-      issuer: tr.dataset.issuer,
-      year: tr.dataset.year,
-      expiry: tr.dataset.expiry
-    };
-  }
-
-  function applyFilters(form, table, todayISO, labels) {
-    var filters = {};
-    ["status", "issuer", "year", "within"].forEach(function (name) {
-      filters[name] = form.elements[name].value;
+  /* Statuses on the chosen date, filters, counts, sort, the as-of line and the URL. */
+  apply() {
+    const state = this.state();
+    const asOf = state.as_of || this.today;
+    const facts = this.docs.map((tbody) => {
+      const status = refreshElement(tbody, asOf, this.labels);
+      tbody.rows[0].querySelector(".v-status").dataset.sortValue = STATUS_ORDER[status] || "";
+      return docFacts(tbody);
     });
-    var shown = 0;
-    table.querySelectorAll("tbody tr").forEach(function (tr) {
-      tr.hidden = !matches(rowFacts(tr), filters, todayISO);
-      if (!tr.hidden) shown += 1;
+    let shown = 0;
+    this.docs.forEach((tbody, i) => {
+      tbody.hidden = !matches(facts[i], state, asOf);
+      if (!tbody.hidden) shown += 1;
     });
-    var count = form.querySelector("[data-validity-count]");
-    if (count) count.textContent = fill(labels.count, { count: shown });
+    const counts = countByStatus(facts, state, asOf);
+    this.doc.querySelectorAll("[data-count-status]").forEach((button) => {
+      button.querySelector("span").textContent = counts[button.dataset.countStatus];
+      button.setAttribute("aria-pressed", String(button.dataset.countStatus === state.status));
+    });
+    const total = this.doc.querySelector("[data-validity-count]");
+    if (total) total.textContent = fill(this.labels.count, { count: shown });
+    this.sort(state.sort, state.order === "desc");
+    this.showAsOf(asOf, Boolean(state.as_of));
+    const url = this.win.location.pathname + writeState(state) + this.win.location.hash;
+    this.win.history.replaceState(this.win.history.state, "", url);
   }
 
-  function cellKey(tr, index) {
-    var cell = tr.cells[index];
-    return cell.dataset.sortValue !== undefined ? cell.dataset.sortValue : cell.textContent.trim();
-  }
-
-  function sortBy(table, th) {
-    var index = th.cellIndex;
-    var descending = th.getAttribute("aria-sort") === "ascending";
-    table.querySelectorAll("th[aria-sort]").forEach(function (other) {
-      other.removeAttribute("aria-sort");
-    });
+  sort(key, descending) {
+    const th = this.table.querySelector(`th.v-${key}`);
+    if (!th) return;
+    this.table.querySelectorAll("th[aria-sort]").forEach((other) => other.removeAttribute("aria-sort"));
     th.setAttribute("aria-sort", descending ? "descending" : "ascending");
-    var body = table.tBodies[0];
-    Array.prototype.slice.call(body.rows)
-      .sort(function (a, b) { return compareKeys(cellKey(a, index), cellKey(b, index), descending); })
-      .forEach(function (tr) { body.appendChild(tr); });
+    const index = th.cellIndex;
+    const keyOf = (tbody) => tbody.rows[0].cells[index].dataset.sortValue || "";
+    this.docs
+      .slice()
+      .sort((a, b) => compareKeys(keyOf(a), keyOf(b), descending) || this.docs.indexOf(a) - this.docs.indexOf(b))
+      .forEach((tbody) => this.table.appendChild(tbody));
   }
 
-  function setUpTable(doc, todayISO, labels) {
-    var table = doc.querySelector("[data-validity-table]");
-    var form = doc.querySelector("[data-validity-filters]");
-    if (!table || table.dataset.ready) return;
+  /* The line above the table (printed too) names the date the statuses are for. */
+  showAsOf(asOf, picked) {
+    this.doc.querySelectorAll("[data-validity-as-of]").forEach((time) => {
+      time.dateTime = asOf;
+      time.textContent = asOf;
+    });
+    const note = this.doc.querySelector("[data-validity-today]");
+    if (note) note.textContent = picked ? this.labels.picked : this.labels.reader_today;
+  }
+
+  install() {
+    this.setForm(readState(this.win.location.search));
+    this.form.hidden = false;
+    this.form.addEventListener("input", () => this.apply());
+    this.form.addEventListener("change", () => this.apply());
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.addEventListener("reset", (event) => {
+      event.preventDefault();
+      this.setForm({ ...SORT_DEFAULT });
+      this.apply();
+    });
+    this.table.querySelectorAll("th button[data-sort]").forEach((button) => {
+      button.addEventListener("click", () => {
+        const key = button.dataset.sort;
+        const sort = this.form.elements.sort;
+        const order = this.form.elements.order;
+        order.value = sort.value === key && order.value === "asc" ? "desc" : "asc";
+        sort.value = key;
+        this.apply();
+      });
+    });
+    this.doc.querySelectorAll("[data-count-status]").forEach((button) => {
+      button.addEventListener("click", () => {
+        const status = this.form.elements.status;
+        status.value = status.value === button.dataset.countStatus ? "" : button.dataset.countStatus;
+        this.apply();
+      });
+    });
+    /* Evidence is shown without JavaScript; with it, folded until asked for. */
+    this.table.querySelectorAll(".validity-toggle").forEach((button) => {
+      const row = this.doc.getElementById(button.getAttribute("aria-controls"));
+      const show = (open) => {
+        button.setAttribute("aria-expanded", String(open));
+        row.hidden = !open;
+      };
+      show(false);
+      button.addEventListener("click", () => show(button.getAttribute("aria-expanded") !== "true"));
+    });
+    this.apply();
+  }
+}
+
+/* Panels and rows for the reader's today; then the validity page's table, if any. */
+export function refresh(doc, win, today) {
+  const labels = labelsOf(doc);
+  doc.querySelectorAll("[data-expiry]").forEach((el) => refreshElement(el, today, labels));
+  const table = doc.querySelector("[data-validity-table]");
+  const form = doc.querySelector("[data-validity-filters]");
+  if (table && form && !table.dataset.ready) {
     table.dataset.ready = "1";
-    table.querySelectorAll("th button[data-sort]").forEach(function (button) {
-      button.addEventListener("click", function () { sortBy(table, button.parentElement); });
+    new ValidityTable(doc, win, table, form, labels).install();
+  } else {
+    doc.querySelectorAll("[data-validity-today]").forEach((el) => {
+      el.textContent = fill(labels.today, { date: today });
     });
-    if (form) {
-      form.hidden = false;
-      form.addEventListener("change", function () { applyFilters(form, table, todayISO, labels); });
-      form.addEventListener("submit", function (event) { event.preventDefault(); });
-      applyFilters(form, table, todayISO, labels);
-    }
   }
+}
 
-  function refresh(doc, todayISO) {
-    var labels = labelsOf(doc);
-    doc.querySelectorAll("[data-expiry]").forEach(function (el) { refreshElement(el, todayISO, labels); });
-    doc.querySelectorAll("[data-validity-today]").forEach(function (el) {
-      el.textContent = fill(labels.today, { date: todayISO });
-      el.hidden = false;
-    });
-    setUpTable(doc, todayISO, labels);
-  }
-
-  /* Run once the page is parsed and, under mkdocs-material's instant navigation, on every
-   * page it swaps in: its document$ replays the current page to a new subscriber. */
-  function install(win) {
-    if (!win || !win.document) return;
-    var run = function () { refresh(win.document, localISO(new Date())); };
-    var start = function () {
-      if (win.document$ && typeof win.document$.subscribe === "function") {
-        win.document$.subscribe(run);
-      } else {
-        run();
-      }
-    };
-    if (win.document.readyState === "loading") {
-      win.document.addEventListener("DOMContentLoaded", start);
-    } else {
-      start();
-    }
-  }
-
-  var api = {
-    statusOn: statusOn,
-    expiringSoon: expiringSoon,
-    localISO: localISO,
-    matches: matches,
-    compareKeys: compareKeys,
-    refresh: refresh,
-    install: install
+/* Run once the page is parsed and, under mkdocs-material's instant navigation, on every
+ * page it swaps in: its document$ replays the current page to a new subscriber. */
+function install(win) {
+  const run = () => refresh(win.document, win, localISO(new Date()));
+  const start = () => {
+    if (win.document$ && typeof win.document$.subscribe === "function") win.document$.subscribe(run);
+    else run();
   };
-  return api;
-});
+  if (win.document.readyState === "loading") win.document.addEventListener("DOMContentLoaded", start);
+  else start();
+}
+
+if (typeof window !== "undefined" && window.document) install(window);

@@ -19,7 +19,9 @@ PAGES = {
     "search": "search/?q=住房",
     "statistics": "doc/2023-04-item-19/",
     "calendar": "calendar/2023-04/",
+    "report": "report/",
 }
+LANGUAGES = ("", "en/")
 BLOCKING = ("serious", "critical")
 ALSO_REQUIRED = ("heading-order",)  # moderate in axe, but "headings in order" is required here
 
@@ -30,11 +32,12 @@ def _violations(page) -> list[dict]:
     return [v for v in result["violations"] if v["impact"] in BLOCKING or v["id"] in ALSO_REQUIRED]
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_has_no_serious_accessibility_violations(name, page, site_url):
+def test_page_has_no_serious_accessibility_violations(name, lang, page, site_url):
     if not AXE.exists():
         pytest.skip("axe-core is not installed: run `npm ci` (make install does)")
-    page.goto(site_url + PAGES[name])
+    page.goto(site_url + lang + PAGES[name])
     page.wait_for_load_state("networkidle")
     found = _violations(page)
     summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in found]
