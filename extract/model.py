@@ -263,6 +263,17 @@ class DocType(str, Enum):
     OTHER = "other"
 
 
+class ForceLevel(str, Enum):
+    """效力级别: where a text stands in the hierarchy of 《立法法》. Values are the static
+    API's strings; the rule that assigns them is ``classify.force_level``."""
+
+    ADMINISTRATIVE_REGULATION = "administrative_regulation"  # 行政法规 (国务院令)
+    LOCAL_REGULATION = "local_regulation"  # 地方性法规 (人民代表大会 or its 常务委员会)
+    GOVERNMENT_RULE = "government_rule"  # 规章 (省/市人民政府令)
+    NORMATIVE_DOCUMENT = "normative_document"  # 行政规范性文件 (registered: ZJCC 登记号)
+    POLICY_DOCUMENT = "policy_document"  # 政策性文件: a policy or work document, unregistered
+
+
 class Status(str, Enum):
     """时效性 as of a date. Values are the static API's strings."""
 
@@ -327,10 +338,17 @@ class Document:
     title: str
     blocks: tuple[Block, ...]
     pages: tuple[int, int]
-    doc_number: str | None = None
+    doc_number: str | None = None  # 文号, or the 令/公告 number that promulgated the text
     registration_number: str | None = None
     issuer: str | None = None
+    form: str | None = None  # 文种 of the text or of what it promulgates: 条例, 办法, 通知 …
+    force_level: ForceLevel | None = None  # 效力级别; None for briefs, calendars, statistics, 解读
+    signer: str | None = None  # who signed an order: 总理 温家宝
     signed_date: DatedFact | None = None
+    adopted_date: DatedFact | None = None  # …会议通过
+    approved_date: DatedFact | None = None  # …会议批准 (a 设区的市's regulation, by the province)
+    promulgated_date: DatedFact | None = None  # …公告第N号公布, or the date of a 公布令
+    amended_dates: tuple[DatedFact, ...] = ()  # …修正 / …修订
     effective_date: DatedFact | None = None
     validity: Validity | None = None
     expiry_date: DatedFact | None = None

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.documents.classify import classify
-from extract.model import DocType, Item
+from extract.documents.classify import classify, force_level, form_of
+from extract.model import DocType, ForceLevel, Item
 
 
 def item(title: str, section: str = "市政府文件") -> Item:
@@ -80,3 +80,46 @@ def test_photo_news_is_other():
 
 def test_whitespace_in_a_title_does_not_change_its_type():
     assert classify(item("温州市人民政府关于印发温州市城市建设 管理办法的通知")) is DocType.MEASURE
+
+
+# ------------------------------------------------------------------ 文种 and 效力级别
+
+
+@pytest.mark.parametrize(
+    "title, doc_type, form",
+    [
+        ("温州市人民政府办公室关于印发温州市区公共租赁住房保障管理办法的通知", DocType.MEASURE, "办法"),
+        ("温州市人民政府办公室关于进一步规范乡镇（街道）消防工作的实施意见", DocType.MEASURE, "意见"),
+        ("温州市人民政府办公室关于印发温州市2023年度市政府行政规范性文件制定目录的通知", DocType.NOTICE, "通知"),  # 目录 is no 文种
+        ("温州市人民政府关于印发温州市某某实施方案（2023—2027年）的通知", DocType.MEASURE, "方案"),
+        ("温州市销售燃放烟花爆竹管理规定", DocType.MEASURE, "规定"),
+        ("中华人民共和国劳动合同法实施条例", DocType.MEASURE, "条例"),  # what 国务院令第535号 promulgates
+        ("温州市人民政府关于同意设立某某园区的批复", DocType.NOTICE, "批复"),
+        ("温州市人民政府关于某某等同志职务任免的通知", DocType.NOTICE, "通知"),
+        ("温州市人民政府办公厅关于商请支持某某工作的函", DocType.NOTICE, "函"),
+        ("关于《温州市城市建设管理办法》的政策解读", DocType.INTERPRETATION, None),
+        ("市对口工作领导小组会议召开", DocType.BRIEF, None),
+    ],
+)
+def test_form_is_the_genre_of_the_text_or_of_what_it_promulgates(title, doc_type, form):
+    assert form_of(title, doc_type) == form
+
+
+@pytest.mark.parametrize(
+    "doc_type, order_issuer, adopted_by, registration, level",
+    [
+        (DocType.MEASURE, "中华人民共和国国务院", None, None, ForceLevel.ADMINISTRATIVE_REGULATION),  # 国务院令第535号
+        (DocType.MEASURE, "温州市人民政府", None, None, ForceLevel.GOVERNMENT_RULE),  # 温州市人民政府令第147号
+        (DocType.MEASURE, None, "温州市人民代表大会常务委员会", None, ForceLevel.LOCAL_REGULATION),
+        (DocType.MEASURE, None, "温州市人民代表大会", None, ForceLevel.LOCAL_REGULATION),  # the full congress
+        (DocType.MEASURE, None, "全国人民代表大会常务委员会", None, None),  # a law: above this scale
+        (DocType.MEASURE, None, None, "ZJCC01-2023-0008", ForceLevel.NORMATIVE_DOCUMENT),
+        (DocType.MEASURE, None, None, None, ForceLevel.POLICY_DOCUMENT),
+        (DocType.NOTICE, None, None, None, ForceLevel.POLICY_DOCUMENT),
+        (DocType.INTERPRETATION, None, None, None, None),
+        (DocType.BRIEF, None, None, None, None),
+        (DocType.STATISTICS, None, None, None, None),
+    ],
+)
+def test_force_level_from_who_made_the_text_and_how(doc_type, order_issuer, adopted_by, registration, level):
+    assert force_level(doc_type, order_issuer=order_issuer, adopted_by=adopted_by, registration_number=registration) is level

@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 
 from extract import pipeline
+from extract.documents.classify import FORMS
+from extract.documents.validity import UNTIL_REPEALED_LABEL
 from extract.model import DocType, Status
 from extract.site import render
 from extract.site.i18n import load_glossary
+from extract.site.labels import FORCE_LEVEL_LABELS
 from tests.conftest import AS_OF, REPO, mkdocs_build
 from tests.han_scan import unmarked_chinese
 
@@ -111,8 +114,16 @@ def test_glossary_covers_every_type_status_issuer_and_section_of_the_archive(bui
         "statuses": {render.STATUS_LABELS[Status(d["status"])] for d in documents if d["status"]} - set(glossary["statuses"]),
         "issuers": {d["issuer"] for d in documents if d["issuer"]} - set(glossary["issuers"]),
         "sections": {d["section"] for d in documents if d["section"]} - set(glossary["sections"]) - set(glossary["types"]),
+        "forms": {d["form"] for d in documents if d["form"]} - set(glossary["forms"]),
     }
-    assert missing == {"types": set(), "statuses": set(), "issuers": set(), "sections": set()}
+    assert missing == {"types": set(), "statuses": set(), "issuers": set(), "sections": set(), "forms": set()}
+
+
+def test_glossary_covers_every_form_and_force_level_the_extractor_can_give():
+    glossary = load_glossary(render.TRANSLATIONS_DIR / "glossary.en.yml").sections
+    assert set(FORMS) - set(glossary["forms"]) == set()
+    assert set(FORCE_LEVEL_LABELS.values()) - set(glossary["force_levels"]) == set()
+    assert UNTIL_REPEALED_LABEL in glossary["statuses"]
 
 
 def test_api_carries_title_en(built_site):

@@ -2,13 +2,21 @@
 
 Sources of each field, in order of preference:
 
-* 文号 and ZJCC registration number: the title block's identifier lines, then the 目录.
-* issuer (发文机关): the title's 发文机关 before 关于 (GB/T 9704 标题 = 发文机关 + 关于 + 事由
-  + 文种), then a 解读机关 line, then a 「…制」 credit line.
-* 成文日期: the signature's date line (GB/T 9704 §7.3.5).
+* 文号 and ZJCC registration number: the title block's identifier lines, then the 目录's
+  bracket, then an order's head (中华人民共和国国务院令 第535号 -> 中华人民共和国国务院令第535号),
+  then the 公告 number of a regulation's 公布 line.
+* issuer (发文机关): the body named in an order's head; the body that adopted a regulation,
+  without 届次 and session (``legislation.legislature``); the title's 发文机关 before 关于
+  (GB/T 9704 标题 = 发文机关 + 关于 + 事由 + 文种); a 解读机关 line; a 「…制」 credit line;
+  the signature's body without a 代章 bracket (the body that lends its seal is not the issuer).
+* 成文日期: the signature's date line (GB/T 9704 §7.3.5); for an order, the order's date.
+* adopted / approved / promulgated / amended dates: a regulation's head lines, an order's
+  公布 sentence and date (``legislation``).
 * 施行日期 and 有效期: the sentence 「自YYYY年M月D日起施行，有效期N年」 of the document text;
-  「自印发之日起施行」 means the 成文日期. A plan period in the title （2023—2027年）
-  gives the 失效日期 12-31 of its last year.
+  「自公布/发布/印发/签发之日起施行」 means the day it was promulgated (the order's date or the
+  公布 line), else the 成文日期. A plan period in the title （2023—2027年） gives the 失效日期
+  12-31 of its last year.
+* 文种 and 效力级别: ``classify.form_of`` and ``classify.force_level``.
 * 失效日期 and 时效性: ``validity.expiry_from`` / ``validity.status_on`` as of a date.
 
 Every date keeps the sentence and page it came from (``Evidence``).
@@ -27,7 +35,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from extract.documents import validity as rules
-from extract.documents.classify import classify
+from extract.documents import legislation
+from extract.documents.classify import classify, force_level, form_of
+from extract.documents.split import title_key
 from extract.grammar.dates import DATE, NUMERAL, numeral, parse_date
 from extract.grammar.identifiers import (
     file_slug,
@@ -44,6 +54,7 @@ from extract.model import (
     DocType,
     Document,
     Evidence,
+    ForceLevel,
     Issue,
     Item,
     SplitIssue,
@@ -62,6 +73,11 @@ PLAN_PERIOD = re.compile(r"[（(]\s*(?P<start>(?:19|20)\d{2})\s*(?:年)?\s*[—�
 ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff、]{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|委|院|署|部|会|中心|支队))关于")
 INTERPRETER = re.compile(r"(?:解读机关|解读单位|解读部门)[:：]\s*(?P<issuer>[^\s，。；]+)")
 CREDITED_ISSUER = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{2,30}?)(?:制|编制|提供)$")
+# A body that lends its seal to another's document: …综合组（国家卫生健康委代章）.
+SEAL_LENT = re.compile(r"\s*[（(][^（）()]*代章[）)]\s*$")
+# A title a repeal clause names, unless a number in brackets right after it names it better:
+# 《温州市区公共租赁住房保障办法》（温州市人民政府令第147号）同时废止.
+REPEALED_TITLE = re.compile(r"《(?P<title>[^《》]+)》(?![（(][^（）()]*号[）)])")
 INTERPRETS = re.compile(r"关于?《(?P<name>.+)》的?(?:政策)?解读")
 TRIAL = re.compile(r"试行|暂行")
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
@@ -70,11 +86,11 @@ SENTENCE_END = re.compile(r"(?<=[。；！？])")
 def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
     """Tag every item of ``split``; statuses are computed as of ``as_of`` (ISO date)."""
     issue_id = split.identity.id or file_slug(split.layout.source.path.stem)
-    toc_numbers = {normalize_for_match(e.title): e.doc_number for e in split.toc if e.doc_number}
+    toc_numbers = {title_key(e.title): e.doc_number for e in split.toc if e.doc_number}
     documents: list[Document] = []
     for position, item in enumerate(split.items, start=1):
         doc_type = classify(item)
-        doc = tag_item(item, doc_type, issue_id, position, as_of, toc_numbers.get(normalize_for_match(item.title)))
+        doc = tag_item(item, doc_type, issue_id, position, as_of, toc_numbers.get(title_key(item.title)))
         if doc.id == "" or any(d.id == doc.id for d in documents):
             doc = replace(doc, id=position_id(issue_id, position))
         documents.append(doc)
@@ -95,13 +111,17 @@ def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
 def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of: dt.date, toc_doc_number: str | None = None) -> Document:
     """One item -> a ``Document`` with identifiers, issuer, dates, validity and status."""
     head = " ".join(b.text for b in item.title_blocks if is_identifier_line(b.text))
+    normative = doc_type in (DocType.MEASURE, DocType.NOTICE)
+    order = legislation.order_facts(item.blocks) if normative else None
+    steps = legislation.enactment_steps(item.blocks) if normative and order is None else ()
+    promulgated = order.date if order else legislation.first_step(steps, legislation.PROMULGATED)
     numbers = find_doc_numbers(head) or ([toc_doc_number] if toc_doc_number else [])
+    numbers += [str(order.number)] if order else [n for s in steps if s.action == legislation.PROMULGATED for n in find_doc_numbers(s.body)]
     doc_number = numbers[0] if numbers else None
     text = document_text(item.blocks)
     sentences = list(_sentences(item.blocks))
-    normative = doc_type in (DocType.MEASURE, DocType.NOTICE)
-    signed = _signed_date(item.blocks) if normative else None
-    effective = _effective(sentences, signed) if normative else None
+    signed = (order.date if order else _signed_date(item.blocks)) if normative else None
+    effective = _effective(sentences, promulgated or signed) if normative else None
     validity = _validity(sentences, item.title) if normative else None
     plan_end = _plan_end_year(item) if doc_type is DocType.MEASURE else None
     expiry_value, basis = rules.expiry_from(effective.value if effective else None, validity, plan_end)
@@ -109,8 +129,10 @@ def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of:
     if expiry_value:
         evidence = (validity.evidence if validity and validity.evidence else None) or _title_evidence(item)
         expiry = DatedFact(expiry_value, evidence)
-    repeals = _repeals(sentences, doc_number) if normative else ()
+    repeals = _repeals(sentences, doc_number, item.title) if normative else ()
     references = tuple(n for n in find_doc_numbers(text) if n != doc_number and n not in repeals)
+    registration = find_registration_number(head)
+    legislature = legislation.legislature(steps)
     doc = Document(
         id=parse_number(doc_number).slug if doc_number else "",
         issue=issue_id,
@@ -121,9 +143,16 @@ def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of:
         blocks=item.blocks,
         pages=item.pages,
         doc_number=doc_number,
-        registration_number=find_registration_number(head),
-        issuer=_issuer(item, doc_type),
+        registration_number=registration,
+        issuer=order.number.issuer if order else legislature or _issuer(item, doc_type),
+        form=form_of(item.title, doc_type),
+        force_level=force_level(doc_type, order_issuer=order.number.issuer if order else None, adopted_by=legislature, registration_number=registration),
+        signer=order.signer if order else None,
         signed_date=signed,
+        adopted_date=order.adopted if order else legislation.first_step(steps, legislation.ADOPTED),
+        approved_date=legislation.first_step(steps, legislation.APPROVED),
+        promulgated_date=promulgated,
+        amended_dates=tuple(s.fact for s in steps if s.action == legislation.AMENDED),
         effective_date=effective,
         validity=validity,
         expiry_date=expiry,
@@ -190,14 +219,16 @@ def _signed_date(blocks: Sequence[Block]) -> DatedFact | None:
     return None
 
 
-def _effective(sentences: Sequence[tuple[str, int]], signed: DatedFact | None) -> DatedFact | None:
+def _effective(sentences: Sequence[tuple[str, int]], issued: DatedFact | None) -> DatedFact | None:
+    """The first 施行 clause's date; 「自公布之日起施行」 and the like give ``issued`` (the
+    day the text was promulgated or signed), with the clause as evidence."""
     for sentence, page in sentences:
         if match := EFFECTIVE.search(sentence):
             day = parse_date(match["date"])
             if day:
                 return DatedFact(day, Evidence(sentence, page))
-        if signed and EFFECTIVE_ON_ISSUE.search(sentence):
-            return DatedFact(signed.value, Evidence(sentence, page))
+        if issued and EFFECTIVE_ON_ISSUE.search(sentence):
+            return DatedFact(issued.value, Evidence(sentence, page))
     return None
 
 
@@ -240,16 +271,21 @@ def _issuer(item: Item, doc_type: DocType) -> str | None:
         if block.align == "right" and (match := CREDITED_ISSUER.match(block.text.strip())):
             return match["issuer"]
     if doc_type in (DocType.MEASURE, DocType.NOTICE):
-        names = [b.text for b in item.blocks if b.kind is BlockKind.SIGNATURE and not parse_date(b.text)]
+        names = [SEAL_LENT.sub("", b.text) for b in item.blocks if b.kind is BlockKind.SIGNATURE and not parse_date(b.text)]
         return names[0] if names else None
     return None
 
 
-def _repeals(sentences: Sequence[tuple[str, int]], own: str | None) -> tuple[str, ...]:
+def _repeals(sentences: Sequence[tuple[str, int]], own: str | None, title: str) -> tuple[str, ...]:
+    """What the 废止 clauses name: 文号 and 令 numbers (canonical), and titles in 《》 that no
+    number follows, as ``《title》`` (``validity.names_of`` gives the names a document
+    answers to); never the document itself."""
     found: list[str] = []
+    own_title = f"《{title_key(title)}》"
     for sentence, _ in sentences:
         if "废止" in sentence:
-            found += [n for n in find_doc_numbers(sentence) if n != own and n not in found]
+            names = find_doc_numbers(sentence) + [f"《{m['title']}》" for m in REPEALED_TITLE.finditer(sentence)]
+            found += [n for n in names if n != own and f"《{title_key(n.strip('《》'))}》" != own_title and n not in found]
     return tuple(found)
 
 
@@ -284,13 +320,18 @@ def _known_names(doc: Document) -> Iterable[str]:
 
 
 def _missing_fields(documents: Sequence[Document]) -> Iterable[Warning_]:
+    """Fields a document of its kind should print and did not: a 文号 and 成文日期 for
+    notices and measures (a local regulation is adopted, not signed, and has neither unless
+    its 公告 is printed); a 施行日期/有效期 for measures, except regulations and rules in
+    force until repealed (``validity.until_repealed``)."""
     for doc in documents:
-        if doc.type in (DocType.MEASURE, DocType.NOTICE):
+        adopted = doc.force_level is ForceLevel.LOCAL_REGULATION and doc.adopted_date is not None
+        if doc.type in (DocType.MEASURE, DocType.NOTICE) and not adopted:
             if not doc.doc_number:
                 yield Warning_("missing-doc-number", "no 文号 found for a government document", doc.pages[0], doc.id)
             if not doc.signed_date:
                 yield Warning_("missing-signed-date", "no 成文日期 found in the signature", doc.pages[0], doc.id)
-        if doc.type is DocType.MEASURE and not doc.expiry_date:
+        if doc.type is DocType.MEASURE and not doc.expiry_date and not rules.until_repealed(doc):
             yield Warning_("missing-validity", "measure without 施行日期/有效期 or plan period", doc.pages[0], doc.id)
         if doc.type is DocType.INTERPRETATION and not doc.interprets:
             yield Warning_("interpretation-unlinked", "the interpreted document was not found in this issue", doc.pages[0], doc.id)

@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from extract.model import DocType, Document, ExpiryBasis, Status, Validity, Warning_
+from extract.model import DocType, Document, ExpiryBasis, ForceLevel, Status, Validity, Warning_
 
 #: Days before expiry from which an in-force document is flagged 即将失效.
 EXPIRING_SOON_DAYS = 180
@@ -24,6 +24,12 @@ EXPIRING_SOON_DAYS = 180
 EVALUATION_LEAD_MONTHS = 6
 #: A 试行/暂行 measure with a longer 有效期 than this many months is reported.
 TRIAL_MAX_MONTHS = 5 * 12
+#: 效力级别 whose texts stay in force until repealed or amended when they state no term:
+#: laws, regulations and rules are made without an 有效期 (《立法法》, 《规章制定程序条例》);
+#: only 行政规范性文件 and plans carry one.
+UNTIL_REPEALED_LEVELS = frozenset({ForceLevel.ADMINISTRATIVE_REGULATION, ForceLevel.LOCAL_REGULATION, ForceLevel.GOVERNMENT_RULE})
+#: What the validity page and exports say of such a text (glossary: "In force until repealed").
+UNTIL_REPEALED_LABEL = "长期有效"
 
 
 # --------------------------------------------------------------------------- date rules
@@ -112,6 +118,18 @@ def expiry_rule(effective: dt.date | None, validity: Validity | None, expiry: dt
     return ""
 
 
+def until_repealed(doc: Document) -> bool:
+    """True for a regulation or rule (``UNTIL_REPEALED_LEVELS``) that states no 有效期 and
+    no end: it is in force until repealed (长期有效), and no validity is missing."""
+    return doc.force_level in UNTIL_REPEALED_LEVELS and doc.validity is None and doc.expiry_date is None
+
+
+def names_of(doc: Document) -> tuple[str, ...]:
+    """The names a repeal clause may give ``doc`` (``Document.repeals`` entries): its 文号
+    or 令/公告 number, and its title in 《》."""
+    return tuple(name for name in (doc.doc_number, f"《{doc.title}》") if name)
+
+
 # --------------------------------------------------------------------------- across the archive
 
 
@@ -121,7 +139,8 @@ def publication_order(doc: Document) -> tuple[str, int]:
 
 
 def repeals_by_number(documents: Iterable[Document]) -> dict[str, Document]:
-    """Each repealed 文号 → the first document in publication order that repeals it."""
+    """Each repealed 文号, 令 number or 《title》 → the first document in publication order
+    that repeals it."""
     found: dict[str, Document] = {}
     for doc in sorted(documents, key=publication_order):
         for number in doc.repeals:
@@ -143,8 +162,13 @@ def repeal_date(repealer: Document) -> dt.date | None:
     return fact.value if fact else None
 
 
+def repealer_of(doc: Document, repeals: dict[str, Document]) -> Document | None:
+    """The document that repeals ``doc`` by any of its names (``repeals_by_number``), if any."""
+    return next((repeals[name] for name in names_of(doc) if name in repeals and repeals[name] is not doc), None)
+
+
 def is_repealed(doc: Document, repeals: dict[str, Document], as_of: dt.date) -> bool:
-    repealer = repeals.get((doc.doc_number or "").strip())
+    repealer = repealer_of(doc, repeals)
     if repealer is None:
         return False
     since = repeal_date(repealer)

@@ -6,7 +6,13 @@ mkdocs copies ``docs/api/*.json`` to ``site/api/``. Three files:
     ``{"as_of", "documents": [record, ...]}``, documents in issue order, issues oldest
     first. A record has the public keys ``id, issue, type, title, doc_number,
     registration_number, issuer, signed_date, effective_date, validity, expiry_date, status,
-    interprets, repeals, references, pages, url, text`` plus the extras ``section,
+    interprets, repeals, references, pages, url, text``, ``form`` (文种: 条例, 办法, 通知 …),
+    ``force_level`` (效力级别: administrative_regulation, local_regulation,
+    government_rule, normative_document, policy_document or null), ``until_repealed``
+    (a regulation or rule stating no term: in force until repealed, 长期有效), ``signer``
+    (an order's), ``adopted_date, approved_date, promulgated_date, amended_dates`` (how a
+    regulation or order was made; ``repeals`` may hold a 《title》 a 废止 clause names) plus
+    the extras ``section,
     position, expiry_basis, uncertain, stated_effective_date, stated_validity, pdf_url,
     evidence``, ``title_en`` (the translator's English title, null when there is none;
     the English page is ``en/`` + ``url``) and ``former_urls`` (URLs, in the form of
@@ -35,6 +41,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from extract.documents.validity import until_repealed
 from extract.model import DatedFact, Document, Evidence, Issue, PageAccounting, PageQuality, Validity, Warning_
 from extract.site.former_ids import former_ids
 from extract.site.report import accounting_of, low_confidence_splits, missing_fields, warning_counts
@@ -82,11 +89,16 @@ def evidence_of(doc: Document) -> JsonDict:
     """The sentence and page each of the document's dates was read from, by field name."""
     facts = {
         "signed_date": doc.signed_date,
+        "adopted_date": doc.adopted_date,
+        "approved_date": doc.approved_date,
+        "promulgated_date": doc.promulgated_date,
         "effective_date": doc.effective_date,
         "expiry_date": doc.expiry_date,
         "stated_effective_date": doc.stated_effective_date,
     }
     evidence = {name: evidence_record(fact.evidence) for name, fact in facts.items() if fact}
+    if doc.amended_dates:
+        evidence["amended_dates"] = [evidence_record(fact.evidence) for fact in doc.amended_dates]
     for name, validity in (("validity", doc.validity), ("stated_validity", doc.stated_validity)):
         if validity is not None and validity.evidence is not None:
             evidence[name] = evidence_record(validity.evidence)
@@ -108,9 +120,17 @@ def document_record(doc: Document, pdf_name: str, title_en: str | None = None, f
         "doc_number": doc.doc_number,
         "registration_number": doc.registration_number,
         "issuer": doc.issuer,
+        "form": doc.form,
+        "force_level": doc.force_level.value if doc.force_level else None,
+        "signer": doc.signer,
         "signed_date": iso(doc.signed_date),
+        "adopted_date": iso(doc.adopted_date),
+        "approved_date": iso(doc.approved_date),
+        "promulgated_date": iso(doc.promulgated_date),
+        "amended_dates": [iso(fact) for fact in doc.amended_dates],
         "effective_date": iso(doc.effective_date),
         "validity": validity_record(doc.validity),
+        "until_repealed": until_repealed(doc),
         "expiry_date": iso(doc.expiry_date),
         "expiry_basis": doc.expiry_basis.value,
         "status": doc.status.value if doc.status else None,

@@ -47,7 +47,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from extract.model import Block, BlockKind, DocType, Document, Issue, Status, TableGrid, Warning_
+from extract.model import Block, BlockKind, DocType, Document, ForceLevel, Issue, Status, TableGrid, Warning_
 from extract.paths import TEMPLATES_DIR, TRANSLATIONS_DIR
 from extract.site.api import pdf_url, write_api
 from extract.site.doclinks import DocumentLinks, document_links
@@ -60,6 +60,8 @@ from extract.site.search import TermCache, search_files
 from extract.site.staging import SyncCounts, staged
 from extract.site.statistics import TableExport, table_exports
 from extract.site.translations import Translation, load_translations
+from extract.documents.validity import UNTIL_REPEALED_LABEL, until_repealed
+from extract.site.labels import FORCE_LEVEL_LABELS
 from extract.site.validity_view import validity_page, write_validity
 
 # What render_site owns under docs_dir: files there that a build no longer writes are removed.
@@ -420,6 +422,9 @@ def make_environment(
         message=message,
         type_label=lambda doc_type: lang.t(TYPE_LABELS[doc_type]),
         status_label=lambda status: lang.t(STATUS_LABELS[status]) if status else "—",
+        force_level_label=lambda level: lang.t(FORCE_LEVEL_LABELS[level]) if level else "—",
+        until_repealed=until_repealed,
+        until_repealed_label=UNTIL_REPEALED_LABEL,
         issue_label=lambda issue: name(issue_label(issue)),
         sections_of=sections_of,
         warnings_by_kind=warnings_by_kind,
@@ -501,7 +506,7 @@ def render_pages(site: Site, env: Environment, docs_dir: Path, as_of: dt.date, f
     for year, issues in site.by_year():
         page(["years", f"{year}.md"], "year.md.j2", root="../", year=year, issues=issues)
     page(["report.md"], "report.md.j2", root="", failures=failures)
-    page(["search", "index.md"], "search.md.j2", root="../", doc_types=list(DocType), statuses=list(Status))
+    page(["search", "index.md"], "search.md.j2", root="../", doc_types=list(DocType), statuses=list(Status), force_levels=list(ForceLevel))
 
 
 def render_site(

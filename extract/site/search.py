@@ -33,7 +33,9 @@ keys, so builds are byte-identical and gzip well)::
     search/manifest.json        {"version", "shard_count", "prefixes": [文号 prefix, ...],
                                  "issues": [[id, label, year, first_doc], ...],
                                  "issuers": [...], "types": [...], "statuses": [...],
-                                 "docs": [[issue, type, issuer, status], ...]}  (indexes; -1 = none)
+                                 "forms": [文种, ...], "force_levels": [...],
+                                 "docs": [[issue, type, issuer, status, form, force_level], ...]}
+                                 (indexes; -1 = none)
     search/shards/<n>.json      {term: [doc, score, doc_delta, score, ...]}  docs ascending,
                                  delta-coded; scores are integers (BM25 × 10)
     search/meta/<issue-id>.json [[id, title, doc_number, registration_number, date], ...]
@@ -380,6 +382,8 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
     issuers: list[str] = []
     types: list[str] = []
     statuses: list[str] = []
+    forms: list[str] = []
+    force_levels: list[str] = []
     docs: list[list[int]] = []
     issue_rows: list[list[object]] = []
     prefixes: set[str] = set()
@@ -395,6 +399,8 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
                     _index_of(types, doc.type.value),
                     _index_of(issuers, doc.issuer),
                     _index_of(statuses, doc.status.value if doc.status else None),
+                    _index_of(forms, doc.form),
+                    _index_of(force_levels, doc.force_level.value if doc.force_level else None),
                 ]
             )
     return {
@@ -405,6 +411,8 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
         "issuers": issuers,
         "types": types,
         "statuses": statuses,
+        "forms": forms,
+        "force_levels": force_levels,
         "docs": docs,
     }
 

@@ -29,10 +29,13 @@ from extract.documents.validity import (
     is_repealed,
     publication_order,
     repeal_date,
+    repealer_of,
     repeals_by_number,
     status_on,
+    until_repealed,
+    UNTIL_REPEALED_LABEL,
 )
-from extract.model import DocType, Document, ExpiryBasis, Status, Warning_
+from extract.model import DocType, Document, ExpiryBasis, ForceLevel, Status, Warning_
 from extract.paths import TEMPLATES_DIR
 from extract.site.ics import AllDayEvent, all_day_calendar
 
@@ -74,7 +77,9 @@ class Source:
 class ValidityRow:
     """One document's 时效性 as of a date: a row of the validity page and its exports.
 
-    ``url`` is site-relative (``doc/<id>/``); ``validity`` is the label (``5年``);
+    ``url`` is site-relative (``doc/<id>/``); ``validity`` is the label (``5年``, or
+    ``长期有效`` when ``until_repealed``: a regulation or rule stating no term, in force until
+    repealed); ``form`` is the 文种 and ``force_level`` the 效力级别 (``Document``);
     ``expiry_rule`` says how ``expiry_date`` was obtained; ``repealed_on`` is the day the
     repeal by ``repealed_by`` takes effect; ``repeals`` lists the 文号 this document repeals;
     ``pdf_href`` links the document's first page.
@@ -87,9 +92,12 @@ class ValidityRow:
     registration_number: str | None
     title: str
     issuer: str | None
+    form: str | None
+    force_level: ForceLevel | None
     signed_date: dt.date | None
     effective_date: dt.date | None
     validity: str
+    until_repealed: bool
     expiry_date: dt.date | None
     expiry_basis: ExpiryBasis
     expiry_rule: str
@@ -114,7 +122,7 @@ class ValidityRow:
         for key, value in data.items():
             if isinstance(value, dt.date):
                 data[key] = value.isoformat()
-            elif isinstance(value, (Status, ExpiryBasis, DocType)):
+            elif isinstance(value, (Status, ExpiryBasis, DocType, ForceLevel)):
                 data[key] = value.value
         return data
 
@@ -153,15 +161,18 @@ def _row(doc: Document, as_of: dt.date, repeals: dict[str, Document], pdf_url: P
          ) -> ValidityRow:
     effective = doc.effective_date.value if doc.effective_date else None
     expiry, basis = _expiry(doc)
-    repealer = repeals.get((doc.doc_number or "").strip())
+    repealer = repealer_of(doc, repeals)
     repealed = is_repealed(doc, repeals, as_of) or doc.status is Status.REPEALED
     status = status_on(effective, expiry, as_of, repealed)
     pdf = pdf_url(doc) if pdf_url else None
     return ValidityRow(
         id=doc.id, url=f"doc/{doc.id}/", type=doc.type, doc_number=doc.doc_number,
         registration_number=doc.registration_number, title=doc.title, issuer=doc.issuer,
+        form=doc.form, force_level=doc.force_level,
         signed_date=doc.signed_date.value if doc.signed_date else None,
-        effective_date=effective, validity=doc.validity.label() if doc.validity else "",
+        effective_date=effective,
+        validity=doc.validity.label() if doc.validity else UNTIL_REPEALED_LABEL if until_repealed(doc) else "",
+        until_repealed=until_repealed(doc),
         expiry_date=expiry, expiry_basis=basis,
         expiry_rule=expiry_rule(effective, doc.validity, expiry, basis), status=status,
         expiring_soon=status is Status.IN_FORCE and expiring_soon(expiry, as_of),

@@ -222,6 +222,8 @@
     { name: "year", label: labels.ui.year, value: (m, d) => String(m.issues[d[0]][2] || ""), show: (v) => v, byValue: true },
     { name: "issuer", label: labels.ui.issuer, value: (m, d) => m.issuers[d[2]] || "", show: (v) => names.issuers[v] || v },
     { name: "status", label: labels.ui.status, value: (m, d) => m.statuses[d[3]] || "", show: (v) => labels.statuses[v] || v },
+    { name: "form", label: labels.ui.form, value: (m, d) => (m.forms || [])[d[4]] || "", show: (v) => labels.forms[v] || v },
+    { name: "force_level", label: labels.ui.force_level, value: (m, d) => (m.force_levels || [])[d[5]] || "", show: (v) => labels.force_levels[v] || v },
   ];
 
   function facetCounts(manifest, hits) {
