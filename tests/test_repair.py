@@ -77,3 +77,13 @@ def test_simfang_variant_pdf_reads_as_chinese_with_a_repair_note():
     assert line_text(repaired) == "全世界无产者，联合起来"
     assert len(group_rows(repaired)) == 1
     assert any("GBK" in note for note in page.repairs)
+
+
+@pytest.mark.parametrize("radical, ideograph", [("⺠", "民"), ("⻔", "门"), ("⻓", "长"), ("⻅", "见"), ("⺟", "母"), ("⻳", "龟")])
+def test_cjk_radicals_supplement_becomes_the_unified_ideograph(radical, ideograph):
+    # U+2EA0, U+2ED4, U+2ED3 … : NFKC leaves all but ⺟ and ⻳ alone; Equivalent_Unified_Ideograph maps them
+    assert unify_ideograph(radical) == ideograph
+
+
+def test_radicals_supplement_table_covers_the_block_but_its_two_gaps():
+    assert {hex(ord(c)) for c in map(chr, range(0x2E80, 0x2EF4)) if unify_ideograph(c) == c} == {"0x2e80", "0x2e9a"}

@@ -180,6 +180,14 @@ def lay_out(source: SourceDocument, settings: LayoutSettings | None = None) -> L
             warnings.append(Warning_("no-text", "no text layer on this page (scanned or image only)", page.number))
         for repair in page.repairs:
             warnings.append(Warning_("text-repaired", repair, page.number))
+    if source.font_bbox_unreadable:
+        warnings.append(
+            Warning_(
+                "font-bbox-unreadable",
+                f"pdfminer could not read a font's FontBBox {source.font_bbox_unreadable} times (a malformed font descriptor); "
+                "the text is still extracted",
+            )
+        )
     blocks = lines_to_blocks(lines, body_size, body_font, settings)
     return LaidOutIssue(source=source, blocks=tuple(blocks), pages=tuple(infos), body_size=body_size, warnings=tuple(warnings))
 

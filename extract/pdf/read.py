@@ -6,15 +6,18 @@ What this stage settles so later stages need not:
   one ``Glyph`` whose ``overprint`` says how often it was drawn;
 * ruled tables are found with pdfplumber's table finder (``lines`` strategy) and their
   glyphs are taken out of the page's running text, merged cells kept as ``rowspans``;
-* text that arrives as mojibake is repaired when the repair is certain (see ``repair``).
+* text that arrives as mojibake is repaired when the repair is certain (see ``repair``);
+* pdfminer's "Could not get FontBBox" log lines (one per font a page loads, thousands
+  for some producers) are counted for the report instead of flooding the console.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,7 +72,7 @@ def read_pdf(path: Path, settings: ReadSettings | None = None, progress: Progres
         pdf = pdfplumber.open(path)
     except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
         raise _open_error(path, error) from None
-    with pdf:
+    with pdf, _font_bbox_messages() as unreadable:
         try:
             page_count = len(pdf.pages)
         except Exception as error:  # pdfminer raises many types on broken xref tables
@@ -89,7 +92,34 @@ def read_pdf(path: Path, settings: ReadSettings | None = None, progress: Progres
             if progress:
                 progress(index + 1, page_count)
         title = str((pdf.metadata or {}).get("Title") or "")
-    return SourceDocument(path=path, pages=tuple(pages), title=title)
+    return SourceDocument(path=path, pages=tuple(pages), title=title, font_bbox_unreadable=unreadable.count)
+
+
+class _CountingFilter(logging.Filter):
+    """Drops pdfminer's FontBBox messages and counts them: the font's box is only used for
+    glyph heights, which pdfplumber takes from the font size when it is missing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("Could not get FontBBox"):
+            self.count += 1
+            return False
+        return True
+
+
+@contextlib.contextmanager
+def _font_bbox_messages() -> Iterator[_CountingFilter]:
+    """Count (and silence) pdfminer.pdffont's FontBBox messages while a PDF is read."""
+    font_logger = logging.getLogger("pdfminer.pdffont")
+    counter = _CountingFilter()
+    font_logger.addFilter(counter)
+    try:
+        yield counter
+    finally:
+        font_logger.removeFilter(counter)
 
 
 def _open_error(path: Path, error: Exception) -> ExtractionError:
