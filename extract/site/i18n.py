@@ -97,7 +97,8 @@ def load_glossary(path: Path) -> Glossary:
     if not path.exists():
         return Glossary()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        # libyaml's loader where PyYAML has it: the same SafeConstructor, ten times faster.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except yaml.YAMLError as error:
         raise ValueError(f"{path}: not valid YAML - {error}") from None
     if not isinstance(data, dict):

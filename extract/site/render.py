@@ -42,9 +42,11 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import groupby
 from pathlib import Path
+from types import CodeType
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from extract.model import Block, BlockKind, DocType, Document, ForceLevel, Issue, Status, TableGrid, Warning_
@@ -340,6 +342,29 @@ def english_part(message: str) -> str:
     return message.split(" / ", 1)[1] if " / " in message else message
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled template code kept in memory, shared by every environment of the process.
+
+    Why: each language has its own environment (its own ``t``, ``date`` … globals), and
+    jinja2 compiles a template once per environment; compiling is most of the rendering time
+    of one issue (``bench/profile.md``). Code objects depend only on the template source
+    (jinja2's checksum) and the compile options, which ``make_environment`` sets the same
+    for every environment; globals are bound when a template is loaded, not compiled.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[tuple[str, str], CodeType | None] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        bucket.code = self._code.get((bucket.key, bucket.checksum))  # None: compile
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[(bucket.key, bucket.checksum)] = bucket.code
+
+
+_COMPILED = CompiledTemplates()
+
+
 def make_environment(
     lang: Language | None = None,
     translations: Mapping[str, Translation] | None = None,
@@ -368,6 +393,7 @@ def make_environment(
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_COMPILED,
     )
 
     def name(text: str | None) -> Markup:
