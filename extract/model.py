@@ -233,6 +233,7 @@ class IssueIdentity:
     year: int | None
     number: int | None
     serial: int | None
+    recognised: bool = True  # False: no masthead and no printed issue number (a law, a report …)
 
     @property
     def id(self) -> str:

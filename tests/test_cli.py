@@ -175,3 +175,21 @@ def test_second_build_takes_unchanged_pdfs_from_the_cache(src, tmp_path, extract
     captured = capsys.readouterr()
     assert "good.pdf: 1 documents, 5 pages, 2 warnings (cached)" in captured.err
     assert "0 files written" in captured.err
+
+
+def test_a_pdf_not_recognised_as_a_gazette_is_said_on_the_console(src, tmp_path, extracted, make_issue, dated_measure, monkeypatch, capsys):
+    from dataclasses import replace
+
+    from extract.model import IssueIdentity, Warning_
+
+    def not_a_gazette(path, as_of, progress=None):
+        if path.name == "bad.pdf":
+            raise ExtractionError(path, 3, "no text layer - scan it with OCR first")
+        warning = Warning_("not-a-gazette-issue", "not recognised as a gazette issue: no masthead / issue number; published under the PDF's own title 「某某报告」")
+        issue = make_issue(dated_measure, pdf_name=path.name)
+        return replace(issue, identity=IssueIdentity("某某报告", None, None, None, recognised=False), warnings=(warning,))
+
+    monkeypatch.setattr(pipeline, "extract_pdf", not_a_gazette)
+    build(src, tmp_path, "--as-of", "2026-11-29")
+    err = capsys.readouterr().err
+    assert "warning: good.pdf: not recognised as a gazette issue: no masthead / issue number" in err

@@ -270,3 +270,28 @@ def test_without_a_toc_an_order_is_one_item_titled_by_what_it_promulgates():
     split = split_items(laid_out(REGULATION + ORDER))
     assert [i.title for i in split.items] == ["温州市制定地方性法规条例", "中华人民共和国劳动合同法实施条例"]
     assert [b.text for b in split.items[1].blocks] == [b.text for b in ORDER]
+
+
+# ------------------------------------------------------------------ not a gazette issue
+
+
+def test_a_pdf_without_masthead_or_issue_number_keeps_its_own_title_and_is_reported():
+    law = [title("中华人民共和国劳动合同法实施条例", 1), para("第一条　为了贯彻实施《中华人民共和国劳动合同法》，制定本条例。", 1)]
+    split = split_items(laid_out(law, name="ldhtf.pdf", pdf_title="中华人民共和国劳动合同法实施条例（国务院令第535号）"))
+    assert (split.identity.recognised, split.identity.title, split.identity.id) == (False, "中华人民共和国劳动合同法实施条例（国务院令第535号）", "")
+    assert [w.message for w in split.warnings if w.kind == "not-a-gazette-issue"] == [
+        "not recognised as a gazette issue: no masthead / issue number; published under the PDF's own title 「中华人民共和国劳动合同法实施条例（国务院令第535号）」"
+    ]
+    assert [i.title for i in split.items] == ["中华人民共和国劳动合同法实施条例"]  # still split
+
+
+def test_without_a_pdf_title_a_non_gazette_is_named_by_its_first_title_block():
+    report = [title("温州市2023年国民经济和社会发展统计公告", 1), para("2023年，全市……", 1)]
+    identity = issue_identity(laid_out(report, name="report.pdf"))
+    assert (identity.recognised, identity.title) == (False, "温州市2023年国民经济和社会发展统计公告")
+
+
+def test_a_gazette_without_a_cover_is_recognised_by_its_running_heads():
+    infos = tuple(PageInfo(number=n, running=("温州市人民政府公报（总第248期）",)) for n in (1, 2))
+    laid = LaidOutIssue(source=SourceDocument(path=Path("x.pdf"), pages=()), blocks=tuple(NOTICE), pages=infos, body_size=10.5)
+    assert issue_identity(laid).recognised

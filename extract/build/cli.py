@@ -161,6 +161,9 @@ def extract_all(
             continue
         issue = outcome.issue
         result.issues.append(issue)
+        for warning in issue.warnings:
+            if warning.kind == "not-a-gazette-issue":  # said at once: the site will name it differently
+                console.print(f"warning: {warning.line(issue.pdf_name)}", markup=False)
         result.cached += outcome.cached
         console.print(
             f"{outcome.pdf.name}: {len(issue.documents)} documents, {issue.page_count} pages, "

@@ -43,6 +43,9 @@ SERIAL = re.compile(r"总\s*第\s*(?P<serial>\d{1,4})\s*期")
 FILE_ISSUE = re.compile(r"(?P<year>(?:19|20)\d{2})[-_](?P<number>\d{1,2})(?!\d)")
 TITLE_KINDS = (BlockKind.TITLE, BlockKind.HEADING, BlockKind.BANNER, BlockKind.PARAGRAPH)
 BRIEF_SECTION = re.compile(r"简讯|动态|要闻")
+NOT_RECOGNISED = "not recognised as a gazette issue: no masthead / issue number"
+# PDF titles that producers write when the author gave none (reportlab: untitled).
+PLACEHOLDER_TITLES = frozenset({"untitled", "无标题", "anonymous"})
 MATCH_RATIO = 0.92  # fuzzy title match, for titles with a mis-set character
 
 
@@ -74,6 +77,8 @@ def split_items(laid: LaidOutIssue) -> SplitIssue:
     front_blocks = list(blocks[:first]) + [blocks[i] for i in toc_indexes]
     front = {p for b in front_blocks for p in range(b.pages[0], b.pages[1] + 1)}
     item_pages = {p for item in items for p in range(item.pages[0], item.pages[1] + 1)}
+    if not identity.recognised:
+        warnings.append(Warning_("not-a-gazette-issue", f"{NOT_RECOGNISED}; published under the PDF's own title 「{identity.title}」"))
     warnings += [
         Warning_("low-confidence-split", f"item 「{item.title[:30]}」 was found without the 目录", item.pages[0], item.title)
         for item in items
@@ -94,10 +99,19 @@ def split_items(laid: LaidOutIssue) -> SplitIssue:
 
 def issue_identity(laid: LaidOutIssue) -> IssueIdentity:
     """Year, number and serial of the issue from the cover (first pages), the running
-    heads, the PDF title, then the file name (``wzgb-2023-04.pdf``)."""
+    heads, the PDF title, then the file name (``wzgb-2023-04.pdf``).
+
+    A PDF is recognised as a gazette issue by a masthead (a title block naming a …公报) or
+    a printed issue number (2023年第4期, 总第248期) on its first pages, running heads or PDF
+    title. One that is not (a law, a report, a company filing) keeps its own title: the
+    PDF's title, else its first title block, else the file name.
+    """
     early = " ".join(b.text for b in laid.blocks if b.pages[0] <= 3)
     running = " ".join(t for p in laid.pages for t in p.running)
-    sources = [early, laid.source.title, running, laid.source.path.stem]
+    printed = [early, laid.source.title, running]
+    masthead = next((b.text for b in laid.blocks if b.kind is BlockKind.TITLE and "公报" in b.text), "")
+    recognised = bool(masthead) or any(ISSUE_NUMBER.search(t) or SERIAL.search(t) for t in printed)
+    sources = [*printed, laid.source.path.stem]
     year = number = serial = None
     for text in sources:
         if year is None and (m := ISSUE_NUMBER.search(text)):
@@ -106,7 +120,12 @@ def issue_identity(laid: LaidOutIssue) -> IssueIdentity:
             serial = int(m["serial"])
     if year is None and (m := FILE_ISSUE.search(laid.source.path.stem)):
         year, number = int(m["year"]), int(m["number"])
-    title = next((b.text for b in laid.blocks if b.kind is BlockKind.TITLE and "公报" in b.text), "") or laid.source.title
+    if not recognised:
+        first_title = next((b.text for b in laid.blocks if b.kind is BlockKind.TITLE), "")
+        pdf_title = "" if laid.source.title.strip().lower() in PLACEHOLDER_TITLES else laid.source.title.strip()
+        own = pdf_title or first_title.strip() or laid.source.path.stem
+        return IssueIdentity(title=own, year=year, number=number, serial=serial, recognised=False)
+    title = masthead or laid.source.title
     title = re.sub(r"\s*\d{4}\s*年.*$", "", title).strip() or "公报"
     return IssueIdentity(title=title, year=year, number=number, serial=serial)
 
