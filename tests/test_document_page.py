@@ -88,3 +88,21 @@ def test_displayed_headings_start_below_h1_and_skip_none(levels, marks):
     shown = render.displayed_outline(blocks)
     assert shown[1] == blocks[1]
     assert [render.heading_marks(b) for b in shown if b.kind is BlockKind.HEADING] == marks
+
+
+def test_a_repeal_naming_a_title_or_an_order_number_links_the_archived_document(dated_measure):
+    """《温州市…办法》同时废止 and …令第147号 resolve to the documents bearing that title or number."""
+    old_rule = Document(
+        id="wzsrmzfl-147", issue="2013-01", position=1, section="法规规章", type=DocType.MEASURE,
+        title="温州市区公共租赁住房保障办法", blocks=(), pages=(3, 3), doc_number="温州市人民政府令第147号",
+    )
+    old_regulation = Document(
+        id="2012-01-item-1", issue="2012-01", position=1, section="法规规章", type=DocType.MEASURE,
+        title="温州市区廉租住房保障办法", blocks=(), pages=(3, 3),
+    )
+    repealer = dataclasses.replace(dated_measure, repeals=("《温州市区廉租住房保障办法》", "温州市人民政府令第147号"))
+    links = document_links([old_regulation, old_rule, repealer])
+    assert links[repealer.id].repeals == (
+        Reference("《温州市区廉租住房保障办法》", old_regulation),
+        Reference("温州市人民政府令第147号", old_rule),
+    )

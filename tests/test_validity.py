@@ -7,6 +7,7 @@ from program output; "today" is always passed in, never read from the clock.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -20,7 +21,7 @@ import jinja2
 import pytest
 
 from extract.documents import validity as v
-from extract.model import DatedFact, DocType, Document, Evidence, ExpiryBasis, Status, Validity
+from extract.model import DatedFact, DocType, Document, Evidence, ExpiryBasis, ForceLevel, Status, Validity
 from extract.site import validity_view as view
 from extract.site.render import make_environment
 
@@ -271,6 +272,29 @@ def test_repealed_document_in_archive(sample):
     assert before.status is Status.IN_FORCE
     assert after.status is Status.REPEALED
     assert (after.repealed_by, after.repealed_on) == ("温政办〔2023〕42号", D("2023-05-10"))
+
+
+def test_repeal_naming_a_title_repeals_a_regulation_without_a_number(sample):
+    """《温州市…条例》同时废止: a local regulation has no 文号, so the title names it."""
+    old = Document(id="2016-01-item-1", issue="2016-01", position=1, section="法规规章", type=DocType.MEASURE,
+                   title="温州市区公共租赁住房保障办法", blocks=(), pages=(1, 3),
+                   force_level=ForceLevel.LOCAL_REGULATION,
+                   effective_date=fact("2016-03-01", "本办法自2016年3月1日起施行。", 3))
+    repealer = dataclasses.replace(sample[0], repeals=("《温州市区公共租赁住房保障办法》",))
+    rows = by_id(view.validity_rows((old, repealer, *sample[1:]), D("2023-05-10")))
+    assert rows[old.id].status is Status.REPEALED
+    assert rows[old.id].repealed_by == repealer.doc_number
+
+
+def test_a_regulation_stating_no_term_is_in_force_until_repealed(sample):
+    regulation = Document(id="2021-12-item-1", issue="2021-12", position=1, section="法规规章", type=DocType.MEASURE,
+                          title="温州市销售燃放烟花爆竹管理规定", blocks=(), pages=(3, 4), form="规定",
+                          force_level=ForceLevel.LOCAL_REGULATION,
+                          effective_date=fact("2021-12-01", "第十二条 本规定自2021年12月1日起施行。", 4))
+    row = by_id(view.validity_rows((regulation,), D("2026-11-29")))[regulation.id]
+    assert (row.until_repealed, row.validity, row.expiry_date, row.status) == (True, "长期有效", None, Status.IN_FORCE)
+    assert (row.form, row.force_level) == ("规定", ForceLevel.LOCAL_REGULATION)
+    assert row.as_json()["force_level"] == "local_regulation"
 
 
 def test_interpretation_conflict_is_reported(sample):

@@ -3,8 +3,10 @@
 A document page links to the previous and next document of its issue (gazette order), to
 the document it interprets, to the interpretations of it, to the documents it repeals or
 cites, and to the documents that cite it. Relations come from what ``tag`` extracted
-(``Document.interprets``, ``repeals``, ``references``: 文号 strings); a 文号 that is not in
-the archive stays a plain ``Reference`` without a target, shown as text.
+(``Document.interprets``, ``repeals``, ``references``: 文号 or 令 numbers, and for repeals
+also 《titles》); a name is resolved to the archived document it names
+(``validity.names_of``: its number or its title), else it stays a plain ``Reference``
+without a target, shown as text.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extract.documents.validity import names_of
 from extract.model import Document
 
 
 @dataclass(frozen=True)
 class Reference:
-    """A 文号 one document names, and the archived document bearing it (None if absent)."""
+    """A 文号, 令 number or 《title》 one document names, and the archived document it names
+    (None if absent)."""
 
     doc_number: str
     target: Document | None = None
@@ -67,8 +71,8 @@ def document_links(documents: Sequence[Document]) -> dict[str, DocumentLinks]:
     """
     by_number: dict[str, Document] = {}
     for doc in documents:
-        if doc.doc_number:
-            by_number.setdefault(doc.doc_number, doc)
+        for name in names_of(doc):
+            by_number.setdefault(name, doc)
     interpreted_by: dict[str, list[Document]] = defaultdict(list)
     cited_by: dict[str, list[Document]] = defaultdict(list)
     for doc in documents:
