@@ -110,6 +110,8 @@ def test_document_page_metadata_body_and_pdf_link(docs):
     for label in ["文号", "登记号", "发文机关", "成文日期", "施行日期", "有效期", "失效日期", "时效性"]:
         assert f"<th>{label}</th>" in page
     assert '<tr data-key="status"><th>时效性</th><td>现行有效</td></tr>' in page
+    assert '<tr data-key="form"><th>文种</th><td>办法</td></tr>' in page
+    assert '<tr data-key="force_level"><th>效力级别</th><td>行政规范性文件</td></tr>' in page
     assert "\n## 第一章　总则\n" in page  # the document's outermost heading: h2, below the page's h1
     assert '<p class="gz-signature">2023年4月6日</p>' in page
     assert '<td rowspan="2">市住建局</td>' in page

@@ -149,6 +149,9 @@ def test_a_query_finds_its_document_through_the_files(files, sample_issue):
     assert meta[ids.index("measure-dated")][:3] == ["measure-dated", "温州市示例管理办法", "温政办〔2023〕42号"]
     assert manifest["prefixes"] == ["温政办"]
     assert len(manifest["docs"]) == len(ids)
+    # facets: 文种 and 效力级别 of each document, by index (-1: none)
+    row = manifest["docs"][ids.index("measure-dated")]
+    assert (manifest["forms"][row[4]], manifest["force_levels"][row[5]]) == ("办法", "normative_document")
 
 
 def test_document_text_is_written_for_excerpts(files, dated_measure):
