@@ -173,7 +173,12 @@ def test_render_writes_english_pages_with_translations(tmp_path, sample_issue, s
     # A title but no full text: the Chinese original still follows the notice.
     assert "Not yet translated" in translated and '<div class="gz-original" lang="zh">' in translated
     untranslated = (docs / "en/doc/interp-undated/index.md").read_text(encoding="utf-8")
-    assert '<h1><span lang="zh">关于《温州市示例管理办法》的政策解读</span></h1>' in untranslated
+    # Untranslated: a label generated from its type (and issuer, 文号 when known), marked as
+    # generated, beside the Chinese title.
+    h1 = re.search(r"<h1>.*</h1>", untranslated).group(0)
+    assert h1.startswith('<h1><span class="gz-generated" title="English label generated from')
+    assert '>Policy Interpretation' in h1 and '<span class="gz-generated__mark"> (generated)</span>' in h1
+    assert h1.endswith('</span> <span lang="zh">关于《温州市示例管理办法》的政策解读</span></h1>')
     # Shared files are written once, at the Chinese root, and linked from English pages.
     assert not (docs / "en/pdf").exists() and not (docs / "en/api").exists()
     assert 'href="../../../pdf/sample.pdf#page=1"' in translated

@@ -435,6 +435,13 @@
     list.replaceChildren(...items);
     renderFacets(manifest, hits);
     status.textContent = filtered.length ? format(labels.ui.found, { count: filtered.length }) : labels.ui.none;
+    if (!filtered.length && labels.chinese) {
+      const chinese = document.createElement("a");
+      chinese.href = `${labels.chinese.href}?q=${encodeURIComponent(query)}`;
+      chinese.hreflang = "zh";
+      chinese.textContent = labels.chinese.link;
+      status.append(" ", labels.chinese.note, " ", chinese);
+    }
     more.hidden = filtered.length <= state.shown;
     box.dataset.query = query;
     box.dataset.state = "done";

@@ -56,3 +56,17 @@ def test_english_search_results_are_english_but_for_the_documents_own_text(page,
     assert "2023, No. 4 (Serial No. 248)" in facts and "In force" in facts
     issuers = page.locator(".gz-search__facets").inner_text()
     assert "General Office of Wenzhou Municipal People's Government" in issuers
+
+
+def test_english_search_without_hits_offers_the_chinese_search(page, site_url):
+    """Documents are searched in their Chinese text: an English query that finds nothing says
+    so and links the Chinese search page with the same words."""
+    page.goto(site_url + "en/search/?q=housing")
+    page.wait_for_selector(".gz-search[data-state=done]")
+    status = page.locator(".gz-search__status")
+    assert "Documents are searched in their Chinese text." in status.inner_text()
+    link = status.locator("a")
+    assert link.get_attribute("href") == "../../search/?q=housing"
+    link.click()
+    page.wait_for_selector(".gz-search[data-state=done]")
+    assert page.url == site_url + "search/?q=housing"
