@@ -107,10 +107,10 @@ def test_untranslated_document_page_marks_the_chinese_original(built_site):
 
 def test_english_listings_label_untranslated_documents(built_site):
     """Without a translator's title, an English listing shows a label generated from the
-    type, issuer and 文号 (from the fixture: 温政办〔2023〕42号 of the General Office), marked as
-    generated, beside the Chinese title marked lang="zh"."""
+    文种, issuer and 文号 (the fixture's 温政办〔2023〕42号: 办法 of the General Office), marked
+    as generated, beside the Chinese title marked lang="zh"."""
     html = (built_site / "site/en/issues/2023-04/index.html").read_text(encoding="utf-8")
-    label = ("Policy Document — General Office of Wenzhou Municipal People&#39;s Government, "
+    label = ("Measures — General Office of Wenzhou Municipal People&#39;s Government, "
              '<span lang="zh">温政办〔2023〕42号</span><span class="gz-generated__mark"> (generated)</span></span> '
              '<span lang="zh">温州市人民政府办公室关于印发温州市区公共租赁住房保障管理办法的通知</span>')
     assert label in html

@@ -379,7 +379,7 @@ def make_environment(
     Language globals: ``t(text, **values)`` (interface strings, also a filter), ``date(day)``,
     ``name(text)`` (an issuer or section name from the data), ``doc_title(doc)`` (in a
     language other than Chinese, without a translator's title: a label generated from the
-    document's type, issuer and 文号, marked as generated, beside the Chinese title; not
+    document's 文种 (else type), issuer and 文号, marked as generated, beside the Chinese title; not
     with ``label=False``, where columns show those facts) and
     ``doc_page_title(doc)`` (front matter), ``translation_of(doc_id)``, ``message(text)``
     (the English half of a bilingual warning), ``lang`` (the HTML language code), ``shared``
@@ -408,12 +408,12 @@ def make_environment(
         return md_escape(translated, inline=True)
 
     def generated_label(doc: Document) -> Markup:
-        # What is known of an untranslated document, in the page's language: its kind,
-        # issuer and 文号 ("Policy Document — General Office of …, 温政办〔2023〕42号").
+        # What is known of an untranslated document, in the page's language: its 文种 (else
+        # its type), issuer and 文号 ("Measures — General Office of …, 温政办〔2023〕42号").
         who = [name(doc.issuer)] if doc.issuer else []
         if doc.doc_number:
             who.append(lang.mark_chinese(md_escape(doc.doc_number, inline=True)))
-        kind = lang.t(TYPE_LABELS[doc.type])
+        kind = name(doc.form) if doc.form else lang.t(TYPE_LABELS[doc.type])
         return kind + Markup(" — ") + Markup(", ").join(who) if who else kind
 
     def doc_title(doc: Document, label: bool = True) -> Markup:
@@ -424,7 +424,7 @@ def make_environment(
         if lang.is_source or not label:
             return title
         return Markup('<span class="gz-generated" title="{}">{}<span class="gz-generated__mark">{}</span></span> {}').format(
-            lang.t("英文标签由类型、发文机关和文号生成，不是译文。"), generated_label(doc), lang.t("（生成）"), title)
+            lang.t("英文标签由文种、发文机关和文号生成，不是译文。"), generated_label(doc), lang.t("（生成）"), title)
 
     def doc_page_title(doc: Document) -> Markup:
         translation = translations.get(doc.id)

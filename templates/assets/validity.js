@@ -57,7 +57,7 @@ export function localISO(date) {
 /* ------------------------------------------------------------------ table state */
 
 /* The filter form's fields, in the order the URL lists them. */
-export const FILTERS = ["as_of", "status", "issuer", "year", "within", "q"];
+export const FILTERS = ["as_of", "status", "level", "form", "issuer", "year", "within", "q"];
 export const SORT_DEFAULT = { sort: "expiry", order: "asc" };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -85,11 +85,13 @@ export function writeState(state) {
   return query ? `?${query}` : "";
 }
 
-/* Does a document ({status, issuer, year, expiry, text}) pass the filters on asOf?
+/* Does a document ({status, level, form, issuer, year, expiry, text}) pass the filters on asOf?
  * `within` keeps documents in force whose expiry falls in the next N days; `q` matches
  * every whitespace-separated word of the query in the document's text, case-insensitive. */
 export function matches(doc, state, asOf, { ignoreStatus = false } = {}) {
   if (!ignoreStatus && state.status && doc.status !== state.status) return false;
+  if (state.level && doc.level !== state.level) return false;
+  if (state.form && doc.form !== state.form) return false;
   if (state.issuer && doc.issuer !== state.issuer) return false;
   if (state.year && doc.year !== state.year) return false;
   if (state.within !== "" && state.within !== undefined) {
@@ -173,6 +175,8 @@ function refreshElement(el, asOf, labels) {
 function docFacts(tbody) {
   return {
     status: tbody.dataset.status,
+    level: tbody.dataset.level,
+    form: tbody.dataset.form,
     issuer: tbody.dataset.issuer,
     year: tbody.dataset.year,
     expiry: tbody.dataset.expiry,
@@ -189,12 +193,15 @@ class ValidityTable {
 
   state() {
     const state = {};
-    for (const name of [...FILTERS, "sort", "order"]) state[name] = this.form.elements[name].value.trim();
+    /* A filter the archive gives no choice for (no 效力级别 known) has no field: "". */
+    for (const name of [...FILTERS, "sort", "order"]) state[name] = (this.form.elements[name]?.value || "").trim();
     return state;
   }
 
   setForm(state) {
-    for (const name of [...FILTERS, "sort", "order"]) this.form.elements[name].value = state[name] || "";
+    for (const name of [...FILTERS, "sort", "order"]) {
+      if (this.form.elements[name]) this.form.elements[name].value = state[name] || "";
+    }
   }
 
   /* Statuses on the chosen date, filters, counts, sort, the as-of line and the URL. */

@@ -175,7 +175,7 @@ def test_sort_by_any_column(open_page):
     assert page.locator("th.v-number").get_attribute("aria-sort") == "descending"
     numbers = [LISTED[d]["doc_number"] for d in order()]
     assert numbers[:3] == ["温政发〔2023〕17号", "温政办〔2023〕45号", "温政办〔2023〕44号"]
-    for column in ("title", "issuer", "signed", "validity", "expiry", "status"):
+    for column in ("title", "form", "issuer", "signed", "validity", "expiry", "status"):
         page.click(f"th.v-{column} button")
         assert page.locator(f"th.v-{column}").get_attribute("aria-sort") == "ascending", column
 
@@ -189,6 +189,14 @@ def test_other_filters(open_page):
     assert shown_ids(page) == ["wzf-2023-17"]
     page.click(".validity-filters button[type=reset]")
     assert len(shown_ids(page)) == len(LISTED) and "issuer" not in query_of(page)
+    # 效力级别 and 文种 as the fixture gives them.
+    page.select_option(".validity-filters select[name=level]", "normative_document")
+    assert sorted(shown_ids(page)) == sorted(d for d, doc in LISTED.items() if doc["force_level"] == "normative_document")
+    page.select_option(".validity-filters select[name=level]", "")
+    page.select_option(".validity-filters select[name=form]", "方案")
+    assert sorted(shown_ids(page)) == sorted(d for d, doc in LISTED.items() if doc["form"] == "方案")
+    assert query_of(page)["form"] == ["方案"]
+    page.click(".validity-filters button[type=reset]")
     # Expiring within N days of the date chosen: in force, expiry in the window.
     page.fill(".validity-filters input[name=as_of]", "2025-03-01")
     page.fill(".validity-filters input[name=within]", "90")

@@ -77,6 +77,10 @@ test("filters", () => {
   assert.equal(matches(row, { status: "expired" }, today), false);
   assert.equal(matches(row, { issuer: "温州市人民政府" }, today), false);
   assert.equal(matches(row, { year: "2023", issuer: "温州市人民政府办公室" }, today), true);
+  const measures = { ...row, level: "normative_document", form: "办法" };
+  assert.equal(matches(measures, { level: "normative_document", form: "办法" }, today), true);
+  assert.equal(matches(measures, { level: "policy_document" }, today), false);
+  assert.equal(matches(measures, { form: "方案" }, today), false);
   assert.equal(matches(row, { within: "30" }, today), false); // 38 days
   assert.equal(matches(row, { within: "90" }, today), true);
   assert.equal(matches({ ...row, status: "expired" }, { within: "180" }, today), false);
@@ -106,12 +110,13 @@ test("counts per status ignore the status filter, keep the others", () => {
 });
 
 test("URL state: read back what was written; the default view is no query", () => {
-  const state = { as_of: "2024-03-01", status: "in_force", issuer: "温州市人民政府", year: "2023",
+  const state = { as_of: "2024-03-01", status: "in_force", level: "normative_document", form: "办法",
+    issuer: "温州市人民政府", year: "2023",
     within: "90", q: "住房 42号", sort: "title", order: "desc" };
   assert.deepEqual(readState(writeState(state)), state);
   assert.equal(writeState(readState("")), "");
   assert.deepEqual(readState("?as_of=2024-13&within=soon&order=up"),
-    { as_of: "", status: "", issuer: "", year: "", within: "", q: "", sort: "expiry", order: "asc" });
+    { as_of: "", status: "", level: "", form: "", issuer: "", year: "", within: "", q: "", sort: "expiry", order: "asc" });
 });
 
 test("sort keys: ISO dates in order, empty values last both ways", () => {
