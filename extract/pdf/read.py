@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pdfplumber
@@ -230,48 +231,54 @@ def merge_overprints(chars: Iterable[dict], tolerance: float) -> list[Glyph]:
     point (pdfplumber issue 842); the copies share text and size. Whitespace chars are kept:
     they mark real word spaces.
     """
-    kept: list[Glyph] = []
+    kept: list[list] = []  # [char, times drawn], in drawing order
     buckets: dict[tuple[str, int, int], list[int]] = defaultdict(list)
     for char in chars:
         text = char["text"]
         if not text or not char.get("upright", True):
             continue
         x0, top = float(char["x0"]), float(char["top"])
-        key = (text, int(x0 // 4), int(top // 4))
-        match = next((i for i in _neighbours(buckets, key) if _same_place(kept[i], x0, top, tolerance)), None)
+        bx, by = int(x0 // 4), int(top // 4)
+        match = _same_place(kept, buckets, text, bx, by, x0, top, tolerance)
         if match is not None:
-            kept[match] = _with_overprint(kept[match])
+            kept[match][1] += 1
             continue
-        buckets[key].append(len(kept))
-        kept.append(
-            Glyph(
-                text=text,
-                x0=x0,
-                top=top,
-                x1=float(char["x1"]),
-                bottom=float(char["bottom"]),
-                size=round(float(char["size"]), 2),
-                font=font_family(char.get("fontname", "")),
-            )
+        buckets[(text, bx, by)].append(len(kept))
+        kept.append([char, 1])
+    return [
+        Glyph(
+            text=char["text"],
+            x0=float(char["x0"]),
+            top=float(char["top"]),
+            x1=float(char["x1"]),
+            bottom=float(char["bottom"]),
+            size=round(float(char["size"]), 2),
+            font=font_family(char.get("fontname", "")),
+            overprint=times,
         )
-    return kept
+        for char, times in kept
+    ]
 
 
-def _neighbours(buckets: dict[tuple[str, int, int], list[int]], key: tuple[str, int, int]) -> Iterable[int]:
-    text, bx, by = key
-    for dx in (-1, 0, 1):
-        for dy in (-1, 0, 1):
-            yield from buckets.get((text, bx + dx, by + dy), ())
+# The 4-point cells around a glyph's own, in the order copies are looked for.
+_NEIGHBOUR_CELLS = tuple((dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
 
 
-def _same_place(glyph: Glyph, x0: float, top: float, tolerance: float) -> bool:
-    return abs(glyph.x0 - x0) <= tolerance and abs(glyph.top - top) <= tolerance
+def _same_place(
+    kept: list[list], buckets: dict[tuple[str, int, int], list[int]], text: str, bx: int, by: int,
+    x0: float, top: float, tolerance: float,
+) -> int | None:
+    """Index in ``kept`` of the first glyph of the same text within ``tolerance`` of
+    (``x0``, ``top``), looked for in the 3×3 cells around cell (``bx``, ``by``); else None."""
+    for dx, dy in _NEIGHBOUR_CELLS:
+        for index in buckets.get((text, bx + dx, by + dy), ()):
+            char = kept[index][0]
+            if abs(float(char["x0"]) - x0) <= tolerance and abs(float(char["top"]) - top) <= tolerance:
+                return index
+    return None
 
 
-def _with_overprint(glyph: Glyph) -> Glyph:
-    return Glyph(glyph.text, glyph.x0, glyph.top, glyph.x1, glyph.bottom, glyph.size, glyph.font, glyph.overprint + 1)
-
-
+@lru_cache(maxsize=None)
 def font_family(fontname: str) -> str:
     """A font's family name without the subset tag, with raw GBK bytes decoded.
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from extract.model import Glyph
 from extract.pdf.text import is_cjk
@@ -65,6 +66,7 @@ def is_compat_ideograph(char: str) -> bool:
     return len(char) == 1 and any(lo <= ord(char) <= hi for lo, hi in _COMPAT_RANGES)
 
 
+@lru_cache(maxsize=None)  # called for every glyph of every page; a page uses few characters
 def unify_ideograph(char: str) -> str:
     """A Kangxi radical, CJK Radicals Supplement character or compatibility ideograph ->
     its unified ideograph; others as is."""
