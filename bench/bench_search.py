@@ -20,7 +20,7 @@ For a built site (e.g. ``make build`` at the repository root: ``ROOT=.``) it rep
   to its first result with the query typed as soon as the page allows. The server is Python's
   ``http.server``, which does not compress: the bytes are uncompressed.
 
-``--replicate N`` is a benchmark input, never a test oracle: it extracts the sample issue from
+``--replicate N`` is a benchmark input, never a test oracle: it extracts the sample issue (2023年第4期) from
 ``source_pdfs/`` once and repeats it N times at the data level, with other issue ids, years
 and 文号 (so ids, keys and postings are distinct), then builds only the search page and its
 index. Documents repeat the sample's text, so the vocabulary does not grow as in a real
@@ -46,7 +46,7 @@ sys.path.insert(0, str(REPO))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from extract.grammar.identifiers import DocNumber, RegistrationNumber  # noqa: E402
-from extract.model import DocType, Issue, IssueIdentity, Status  # noqa: E402
+from extract.model import DocType, ForceLevel, Issue, IssueIdentity, Status  # noqa: E402
 from extract.pipeline import extract_pdf  # noqa: E402
 from extract.site.render import issue_label, make_environment, write_page  # noqa: E402
 from extract.site.search import search_files  # noqa: E402
@@ -167,13 +167,12 @@ def replicate_issue(issue: Issue, index: int) -> Issue:
 def build_synthetic(count: int, root: Path) -> Path:
     """Build the search page and index of ``count`` copies of the sample issue under
     ``root``; returns the site folder."""
-    pdf = sorted((REPO / "source_pdfs").glob("*.pdf"))[0]
-    sample = extract_pdf(pdf, AS_OF)
+    sample = extract_pdf(REPO / "source_pdfs" / "wzgb-2023-04.pdf", AS_OF)
     issues = sorted((replicate_issue(sample, i) for i in range(count)), key=lambda i: (i.identity.year, i.identity.number))
     docs, site = root / "docs", root / "site"
     for segments, text in search_files(issues, issue_label).files.items():
         write_page(docs, segments, text)
-    page = make_environment().get_template("search.md.j2").render(root="../", doc_types=list(DocType), statuses=list(Status))
+    page = make_environment().get_template("search.md.j2").render(root="../", doc_types=list(DocType), statuses=list(Status), force_levels=list(ForceLevel))
     write_page(docs, ["search", "index.md"], page)
     write_page(docs, ["index.md"], f"# {count} issues\n")
     config = root / "mkdocs.yml"

@@ -18,17 +18,19 @@ from tests.han_scan import unmarked_chinese
 
 DATA = REPO / "tests" / "data"
 ISSUE = "2023-04"
+ISSUES = ("2021-12", "2023-04")  # the issues of source_pdfs/
 # The manuscript's items that expected.json leaves out (no metadata to check) are of no
 # document type: 图片新闻, 发文目录, 封底.
 UNTYPED = DocType.OTHER.value
 
 
-def previous_release_urls() -> dict[str, tuple[int, str]]:
+def previous_release_urls(issue: str = ISSUE) -> dict[str, tuple[int, str]]:
     """``{old id: (position, title)}`` from the ground truth: the manuscript's items in
     gazette order and the expected types; the previous release numbered the items without a
-    文号 per type, and renamed interpretations of a known document ``jd-…`` (kept now)."""
-    items = json.loads((DATA / "wzgb-2023-04.manuscript.json").read_text(encoding="utf-8"))["items"]
-    expected = json.loads((DATA / "wzgb-2023-04.expected.json").read_text(encoding="utf-8"))["documents"]
+    文号 (or 令 number) per type, and renamed interpretations of a known document ``jd-…``
+    (kept now)."""
+    items = json.loads((DATA / f"wzgb-{issue}.manuscript.json").read_text(encoding="utf-8"))["items"]
+    expected = json.loads((DATA / f"wzgb-{issue}.expected.json").read_text(encoding="utf-8"))["documents"]
     counters: Counter[str] = Counter()
     old: dict[str, tuple[int, str]] = {}
     for position, item in enumerate(items, start=1):
@@ -38,8 +40,14 @@ def previous_release_urls() -> dict[str, tuple[int, str]]:
         kind = truth.get("type", UNTYPED)
         counters[kind] += 1
         if not truth.get("interprets"):
-            old[f"{ISSUE}-{kind}-{counters[kind]}"] = (position, item["title"])
+            old[f"{issue}-{kind}-{counters[kind]}"] = (position, item["title"])
     return old
+
+
+def archive_former_urls() -> dict[str, tuple[str, int, str]]:
+    """``{old id: (issue, position, title)}`` for every issue of source_pdfs/: the rule
+    holds for any archive the previous release built, whatever its issues."""
+    return {old: (issue, *where) for issue in ISSUES for old, where in previous_release_urls(issue).items()}
 
 
 def refresh_target(redirect: Path) -> Path:
@@ -59,9 +67,9 @@ def test_sample_issue_has_the_old_ids_the_previous_release_published():
 @pytest.mark.parametrize("language_root", ["", "en"])
 def test_each_old_url_lands_on_its_document(built_site, language_root):
     site = (built_site / "site" / language_root).resolve()
-    for old_id, (position, title) in previous_release_urls().items():
+    for old_id, (issue, position, title) in archive_former_urls().items():
         target = refresh_target(site / "doc" / old_id / "index.html")
-        assert target == site / "doc" / f"{ISSUE}-item-{position}" / "index.html", old_id
+        assert target == site / "doc" / f"{issue}-item-{position}" / "index.html", old_id
         citation = re.search(r'<span class="gz-citation-text"[^>]*>(.*?)</span> <button', target.read_text(encoding="utf-8")).group(1)
         assert "".join(title.split()) in re.sub(r"<[^>]+>|\s", "", citation), old_id
 
@@ -69,7 +77,7 @@ def test_each_old_url_lands_on_its_document(built_site, language_root):
 def test_documents_json_lists_former_urls(built_site):
     documents = json.loads((built_site / "docs/api/documents.json").read_text(encoding="utf-8"))["documents"]
     listed = {d["id"]: d["former_urls"] for d in documents}
-    expected = {f"{ISSUE}-item-{position}": [f"doc/{old}/"] for old, (position, _) in previous_release_urls().items()}
+    expected = {f"{issue}-item-{position}": [f"doc/{old}/"] for old, (issue, position, _) in archive_former_urls().items()}
     assert {doc_id: urls for doc_id, urls in listed.items() if urls} == expected
     assert all(urls == [] for doc_id, urls in listed.items() if doc_id not in expected)
 
@@ -91,8 +99,8 @@ def test_numbering_counts_per_type_skips_numbered_and_keeps_linked_interpretatio
 def test_only_old_urls_redirect_and_english_redirects_are_english(built_site):
     pages = sorted((built_site / "site/en/doc").glob("*/index.html"))
     redirects = [p for p in pages if '<meta http-equiv="refresh"' in p.read_text(encoding="utf-8")]
-    assert {p.parent.name for p in redirects} == set(previous_release_urls())
-    assert {p.parent.name: unmarked_chinese(p.read_text(encoding="utf-8")) for p in redirects} == dict.fromkeys(previous_release_urls(), [])
+    assert {p.parent.name for p in redirects} == set(archive_former_urls())
+    assert {p.parent.name: unmarked_chinese(p.read_text(encoding="utf-8")) for p in redirects} == dict.fromkeys(archive_former_urls(), [])
 
 
 def test_a_doc_number_slug_qualified_across_the_archive_gets_no_redirect(make_issue, dated_measure):
