@@ -14,6 +14,17 @@ export AS_OF STRICT
 # Silences material's end-of-life banner, which would bury the build's own output.
 export NO_MKDOCS_2_WARNING := 1
 
+# BUILDER=zensical builds site/ with Zensical (Material for MkDocs' successor, which reads the
+# same mkdocs.yml; README: Zensical) instead of mkdocs, the default. FULL=1: a clean build.
+BUILDER ?= mkdocs
+ifeq ($(BUILDER),zensical)
+SITE_BUILD = $(BIN)/zensical build $(if $(FULL),--clean) -f
+else ifeq ($(BUILDER),mkdocs)
+SITE_BUILD = $(BIN)/python -m extract.build.mkdocs_build $(if $(FULL),--full) --config
+else
+$(error BUILDER=$(BUILDER): use mkdocs (the default) or zensical)
+endif
+
 .PHONY: build test serve serve-site clean golden bench bench-scale bench-search screenshots
 
 # npm ci installs axe-core for the accessibility tests (package-lock.json) where npm exists.
@@ -31,8 +42,7 @@ $(INSTALLED): pyproject.toml package-lock.json
 build: $(INSTALLED)
 	status=0; \
 	$(BIN)/python -m extract build source_pdfs --docs docs || status=$$?; \
-	$(BIN)/python -m extract.build.mkdocs_build $(if $(FULL),--full) && \
-	$(BIN)/python -m extract.build.mkdocs_build --config mkdocs.en.yml $(if $(FULL),--full) && exit $$status
+	$(SITE_BUILD) mkdocs.yml && $(SITE_BUILD) mkdocs.en.yml && exit $$status
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest -q
