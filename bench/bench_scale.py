@@ -67,7 +67,7 @@ def page_speeds(pdf: Path) -> dict:
     with pdfplumber.open(pdf) as document:
         pages = len(document.pages)
     seconds = {
-        "pipeline": best_seconds(lambda: extract_pdf(pdf, dt.date.fromisoformat(AS_OF))),
+        "pipeline": best_seconds(lambda: extract_pdf(pdf)),
         "pdfplumber_chars": best_seconds(lambda: bare_chars(pdf)),
         "pdftotext": best_seconds(lambda: subprocess.run(["pdftotext", str(pdf), os.devnull], check=True)),
     }

@@ -49,6 +49,7 @@ from extract.grammar.identifiers import DocNumber, RegistrationNumber  # noqa: E
 from extract.model import DocType, ForceLevel, Issue, IssueIdentity, Status  # noqa: E402
 from extract.pipeline import extract_pdf  # noqa: E402
 from extract.site.render import issue_label, make_environment, write_page  # noqa: E402
+from extract.documents.validity import archive_status
 from extract.site.search import search_files  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from tests.browser.search_probe import (  # noqa: E402
@@ -167,10 +168,10 @@ def replicate_issue(issue: Issue, index: int) -> Issue:
 def build_synthetic(count: int, root: Path) -> Path:
     """Build the search page and index of ``count`` copies of the sample issue under
     ``root``; returns the site folder."""
-    sample = extract_pdf(REPO / "source_pdfs" / "wzgb-2023-04.pdf", AS_OF)
+    sample = extract_pdf(REPO / "source_pdfs" / "wzgb-2023-04.pdf")
     issues = sorted((replicate_issue(sample, i) for i in range(count)), key=lambda i: (i.identity.year, i.identity.number))
     docs, site = root / "docs", root / "site"
-    for segments, text in search_files(issues, issue_label).files.items():
+    for segments, text in search_files(issues, issue_label, archive_status([d for i in issues for d in i.documents], AS_OF)).files.items():
         write_page(docs, segments, text)
     page = make_environment().get_template("search.md.j2").render(root="../", doc_types=list(DocType), statuses=list(Status), force_levels=list(ForceLevel))
     write_page(docs, ["search", "index.md"], page)

@@ -41,7 +41,7 @@ def bench_pdf(path: Path, as_of: dt.date, docs_dir: Path) -> tuple[int, dict[str
     source, seconds["read"] = timed(lambda: read_pdf(path))
     laid, seconds["layout"] = timed(lambda: lay_out(source))
     split, seconds["split"] = timed(lambda: split_items(laid))
-    issue, seconds["tag"] = timed(lambda: tag_issue(split, as_of))
+    issue, seconds["tag"] = timed(lambda: tag_issue(split))
     _, seconds["render"] = timed(lambda: render_site([issue], docs_dir, as_of, path.parent))
     return len(source.pages), seconds
 

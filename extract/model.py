@@ -20,7 +20,7 @@ its input.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -277,7 +277,8 @@ class ForceLevel(str, Enum):
 
 
 class Status(str, Enum):
-    """时效性 as of a date. Values are the static API's strings."""
+    """时效性 as of a date (``validity.status_on``; never stored on a document, since it
+    depends on the date and the rest of the archive). Values are the static API's strings."""
 
     NOT_YET_IN_FORCE = "not_yet_in_force"  # 尚未生效
     IN_FORCE = "in_force"  # 现行有效
@@ -355,9 +356,8 @@ class Document:
     validity: Validity | None = None
     expiry_date: DatedFact | None = None
     expiry_basis: ExpiryBasis = ExpiryBasis.UNKNOWN
-    status: Status | None = None
     interprets: str | None = None  # 文号 of the document a 政策解读 explains
-    repeals: tuple[str, ...] = ()
+    repeals: tuple[str, ...] = ()  # what it repeals or declares invalid: 文号, else 《title》
     references: tuple[str, ...] = ()
     stated_effective_date: DatedFact | None = None  # as a 政策解读 states its target's date
     stated_validity: Validity | None = None
@@ -420,6 +420,5 @@ class Issue:
     documents: tuple[Document, ...]
     front_pages: tuple[int, ...] = ()
     warnings: tuple[Warning_, ...] = ()
-    as_of: dt.date = field(default_factory=dt.date.today)
     page_quality: tuple[PageQuality, ...] = ()  # pages whose text is not ok, in page order
     accounting: PageAccounting | None = None  # set by ``accounting.account_pages``

@@ -7,7 +7,6 @@ as ``progress(stage, done, total)``.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -29,8 +28,10 @@ StageProgress = Callable[[str, int, int], None]
 STAGES_AFTER_READ = ("layout", "split", "tag", "check")
 
 
-def extract_pdf(path: Path, as_of: dt.date, progress: StageProgress | None = None) -> Issue:
-    """Extract one issue PDF into an ``Issue`` whose statuses hold as of ``as_of``.
+def extract_pdf(path: Path, progress: StageProgress | None = None) -> Issue:
+    """Extract one issue PDF into an ``Issue``. Nothing in it depends on the date of the
+    build (时效性 is computed for the whole archive by ``validity.archive_status``), so it can
+    be cached.
 
     Raises ``ExtractionError`` naming the file (and page) when the PDF cannot be read or
     has no text layer at all.
@@ -43,7 +44,7 @@ def extract_pdf(path: Path, as_of: dt.date, progress: StageProgress | None = Non
     report("layout", 1, 1)
     split = split_items(laid)
     report("split", 1, 1)
-    issue = tag_issue(split, as_of)
+    issue = tag_issue(split)
     report("tag", 1, 1)
     issue = account_pages(check_text_quality(issue, source.pages))
     report("check", 1, 1)

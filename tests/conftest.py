@@ -91,7 +91,6 @@ def dated_measure_fixture(merged_cells_table: TableGrid) -> Document:
         validity=Validity(years=5, evidence=Evidence("有效期5年", 3)),
         expiry_date=fact("2028-05-09", "本办法自2023年5月10日起施行，有效期5年。", 3),
         expiry_basis=ExpiryBasis.COMPUTED,
-        status=Status.IN_FORCE,
         repeals=("温州市人民政府令第147号",),
         text="各县（市、区）人民政府：\n现将办法印发给你们。",
     )
@@ -148,7 +147,6 @@ def issue_of(*documents: Document, pdf_name: str = "sample.pdf") -> Issue:
             Warning_("missing-doc-number", "no 文号 in the title block", page=4, item="brief-hostile"),
             Warning_("mojibake", "replaced 3 glyphs", page=2),
         ),
-        as_of=AS_OF,
     )
 
 

@@ -10,6 +10,7 @@ with whitespace ignored; ``metadata`` reads from a ``Document`` every field that
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from Levenshtein import ratio
 
-from extract.model import Document
+from extract.documents.validity import archive_status
+from extract.model import Document, Issue, Status
 
 DATA = Path(__file__).parent / "data"
 
@@ -75,8 +77,9 @@ def similarity(a: str, b: str) -> float:
     return ratio(re.sub(r"\s+", "", a), re.sub(r"\s+", "", b))
 
 
-def metadata(doc: Document) -> dict:
-    """Every field ``expected.json`` may hold, read from ``doc`` as JSON values."""
+def metadata(doc: Document, status: Status | None) -> dict:
+    """Every field ``expected.json`` may hold, read from ``doc`` as JSON values; ``status``
+    is the document's 时效性 in its archive (``validity.archive_status``)."""
     return {
         "type": doc.type.value,
         "form": doc.form,
@@ -88,16 +91,17 @@ def metadata(doc: Document) -> dict:
         "effective_date": doc.effective_date and doc.effective_date.value.isoformat(),
         "validity_years": doc.validity and doc.validity.years,
         "expiry_date": doc.expiry_date and doc.expiry_date.value.isoformat(),
-        "status": doc.status and doc.status.value,
+        "status": status and status.value,
         "interprets": doc.interprets,
         "repeals": list(doc.repeals),
     }
 
 
-def metadata_mismatches(doc: Document, wanted: dict) -> dict:
-    """``{field: (got, wanted)}`` for every expected field that differs; a field that
-    ``metadata`` cannot read (and no other test checks) is a mismatch, never skipped."""
-    got = metadata(doc)
+def metadata_mismatches(doc: Document, wanted: dict, issue: Issue, as_of: dt.date) -> dict:
+    """``{field: (got, wanted)}`` for every expected field that differs, the status as of
+    ``as_of`` in ``issue``'s archive; a field that ``metadata`` cannot read (and no other
+    test checks) is a mismatch, never skipped."""
+    got = metadata(doc, archive_status(issue.documents, as_of).of(doc).status)
     return {
         field: (got.get(field, "<not read by tests.golden.metadata>"), value)
         for field, value in wanted.items()

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import json
 
+from extract.documents.validity import archive_status
 from extract.site import api
+from tests.conftest import AS_OF
+
+
+def own(doc):
+    """``doc``'s status in an archive of its own, as of the fixtures' date."""
+    return archive_status([doc], AS_OF).of(doc)
+
+
+def status_of(issue, as_of):
+    return archive_status(issue.documents, as_of)
 
 PUBLIC_KEYS = {
     "id", "issue", "type", "title", "doc_number", "registration_number", "issuer", "signed_date",
@@ -14,33 +25,33 @@ PUBLIC_KEYS = {
 
 
 def test_document_record_has_every_public_key(dated_measure):
-    record = api.document_record(dated_measure, "sample.pdf")
+    record = api.document_record(dated_measure, own(dated_measure), "sample.pdf")
     assert PUBLIC_KEYS <= record.keys()
 
 
 def test_dates_are_iso_strings_or_null(dated_measure, undated_interpretation):
-    record = api.document_record(dated_measure, "sample.pdf")
+    record = api.document_record(dated_measure, own(dated_measure), "sample.pdf")
     assert record["signed_date"] == "2023-04-06"
     assert record["effective_date"] == "2023-05-10"
     assert record["expiry_date"] == "2028-05-09"
-    undated = api.document_record(undated_interpretation, "sample.pdf")
+    undated = api.document_record(undated_interpretation, own(undated_interpretation), "sample.pdf")
     assert undated["signed_date"] is None and undated["validity"] is None and undated["status"] is None
 
 
 def test_enums_serialise_as_values(dated_measure):
-    record = api.document_record(dated_measure, "sample.pdf")
+    record = api.document_record(dated_measure, own(dated_measure), "sample.pdf")
     assert record["type"] == "measure"
     assert record["status"] == "in_force"
     assert record["expiry_basis"] == "computed"
 
 
 def test_validity_record(dated_measure):
-    record = api.document_record(dated_measure, "sample.pdf")
+    record = api.document_record(dated_measure, own(dated_measure), "sample.pdf")
     assert record["validity"] == {"years": 5, "months": None, "until": None, "label": "5年", "trial": False}
 
 
 def test_pages_url_text_and_evidence(dated_measure):
-    record = api.document_record(dated_measure, "sample.pdf")
+    record = api.document_record(dated_measure, own(dated_measure), "sample.pdf")
     assert record["pages"] == [1, 3]
     assert record["url"] == "doc/measure-dated/"
     assert record["pdf_url"] == "pdf/sample.pdf#page=1"
@@ -64,8 +75,8 @@ def test_issue_and_report_records(sample_issue):
 
 
 def test_written_files_are_deterministic_utf8_json(tmp_path, sample_issue, as_of):
-    first = api.write_api([sample_issue], tmp_path / "a", as_of, ["bad.pdf: no text layer"])
-    second = api.write_api([sample_issue], tmp_path / "b", as_of, ["bad.pdf: no text layer"])
+    first = api.write_api([sample_issue], tmp_path / "a", status_of(sample_issue, as_of), ["bad.pdf: no text layer"])
+    second = api.write_api([sample_issue], tmp_path / "b", status_of(sample_issue, as_of), ["bad.pdf: no text layer"])
     for one, other in zip(first, second):
         assert one.read_bytes() == other.read_bytes()
     text = (tmp_path / "a" / "documents.json").read_text(encoding="utf-8")

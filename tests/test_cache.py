@@ -11,8 +11,8 @@ import pytest
 
 from extract import pipeline
 from extract.build import batch, cache
+from extract.documents.validity import archive_status
 from extract.build.cache import ExtractionCache
-from extract.documents.tag import as_of_date
 from extract.errors import ExtractionError
 from extract.model import Status
 
@@ -36,21 +36,21 @@ def extractions(monkeypatch, make_issue, dated_measure):
     name of each PDF extracted. a.pdf is slowest, so in a pool it finishes last."""
     calls = []
 
-    def extract_pdf(path, as_of, progress=None):
+    def extract_pdf(path, progress=None):
         calls.append(path.name)
         if path.name == "a.pdf":
             time.sleep(0.5)
         if path.name == "bad.pdf":
             raise ExtractionError(path, 2, "no text layer")
         progress("read", 1, 1)
-        return as_of_date(make_issue(dated_measure, pdf_name=path.name), as_of)
+        return make_issue(dated_measure, pdf_name=path.name)
 
     monkeypatch.setattr(pipeline, "extract_pdf", extract_pdf)
     return calls
 
 
-def run(pdfs, store, as_of=dt.date(2026, 11, 29), jobs=1):
-    return batch.extract_many(pdfs, as_of, jobs, store, lambda *event: None)
+def run(pdfs, store, jobs=1):
+    return batch.extract_many(pdfs, jobs, store, lambda *event: None)
 
 
 def test_second_run_hits_the_cache(pdfs, tmp_path, extractions):
@@ -93,14 +93,19 @@ def test_corrupt_entry_is_rebuilt(pdfs, tmp_path, extractions):
     assert store.load(pdfs[2]) == outcomes[2].issue
 
 
-def test_cache_hit_is_restated_for_the_build_date(pdfs, tmp_path, extractions):
-    """The measure runs 2023-05-10 to 2028-05-09: cached in force, restated expired."""
+def test_cached_extraction_holds_nothing_date_dependent(pdfs, tmp_path, extractions):
+    """A cached issue is the same whatever the build date: statuses are computed from it
+    later (the measure runs 2023-05-10 to 2028-05-09: in force in 2026, expired in 2030)."""
     store = ExtractionCache(tmp_path / "cache")
-    run(pdfs, store, as_of=dt.date(2026, 11, 29))
-    later = run(pdfs, store, as_of=dt.date(2030, 1, 1))
+    first = run(pdfs, store)
+    later = run(pdfs, store)
     assert all(o.cached for o in later)
-    assert [d.status for d in later[0].issue.documents] == [Status.EXPIRED]
-    assert later[0].issue.as_of == dt.date(2030, 1, 1)
+    assert later[0].issue == first[0].issue
+    assert not any(hasattr(later[0].issue, name) for name in ("as_of", "status"))
+    assert not any(hasattr(doc, "status") for doc in later[0].issue.documents)
+    documents = later[0].issue.documents
+    assert [archive_status(documents, dt.date(2026, 11, 29)).of(d).status for d in documents] == [Status.IN_FORCE]
+    assert [archive_status(documents, dt.date(2030, 1, 1)).of(d).status for d in documents] == [Status.EXPIRED]
 
 
 def test_pool_keeps_pdf_order_and_contains_failures(pdfs, tmp_path, extractions):
@@ -115,5 +120,5 @@ def test_pool_keeps_pdf_order_and_contains_failures(pdfs, tmp_path, extractions)
 
 def test_pool_reports_progress_from_workers(pdfs, extractions):
     events = []
-    batch.extract_many(pdfs, dt.date(2026, 11, 29), 2, None, lambda *event: events.append(event))
+    batch.extract_many(pdfs, 2, None, lambda *event: events.append(event))
     assert sorted(events) == [(p.name, "read", 1, 1) for p in pdfs]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 
@@ -27,12 +28,12 @@ def src(tmp_path):
 def extracted(monkeypatch, make_issue, dated_measure):
     """Stands in for the pipeline: bad.pdf fails on page 3, good.pdf gives one measure.
 
-    Returns the ``(name, as_of)`` of each call.
+    Returns the name of each PDF extracted.
     """
     calls = []
 
-    def extract_pdf(path, as_of, progress=None):
-        calls.append((path.name, as_of))
+    def extract_pdf(path, progress=None):
+        calls.append(path.name)
         if path.name == "bad.pdf":
             raise ExtractionError(path, 3, "no text layer - scan it with OCR first")
         for stage in ("read", "layout"):
@@ -66,13 +67,13 @@ def test_bad_pdf_is_one_line_and_others_build(src, tmp_path, extracted, capsys):
     errors = [line for line in err.splitlines() if line.startswith("error:")]
     assert errors == ["error: bad.pdf, page 3: no text layer - scan it with OCR first"]
     assert "Traceback" not in err
-    assert [name for name, _ in extracted] == ["bad.pdf", "good.pdf"]
+    assert extracted == ["bad.pdf", "good.pdf"]
     assert (tmp_path / "docs/doc/measure-dated/index.md").is_file()
     assert "bad.pdf, page 3" in (tmp_path / "docs/report.md").read_text(encoding="utf-8")
 
 
 def test_unexpected_error_is_contained(src, tmp_path, extracted, monkeypatch, capsys):
-    def broken(path, as_of, progress=None):
+    def broken(path, progress=None):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(pipeline, "extract_pdf", broken)
@@ -106,13 +107,17 @@ def test_strict_fails_on_warnings(src, tmp_path, extracted, monkeypatch, capsys)
 
 
 def test_as_of_from_option_env_or_today(src, tmp_path, extracted, monkeypatch):
+    def built_as_of() -> str:
+        return json.loads((tmp_path / "docs/api/documents.json").read_text(encoding="utf-8"))["as_of"]
+
     build(src, tmp_path, "--as-of", "2024-01-31")
+    assert built_as_of() == "2024-01-31"
     monkeypatch.setenv("AS_OF", "2025-06-01")
     build(src, tmp_path)
+    assert built_as_of() == "2025-06-01"
     monkeypatch.setenv("AS_OF", "")
     build(src, tmp_path)
-    as_ofs = [as_of for name, as_of in extracted if name == "good.pdf"]
-    assert as_ofs == [dt.date(2024, 1, 31), dt.date(2025, 6, 1), dt.date.today()]
+    assert built_as_of() == dt.date.today().isoformat()
 
 
 @pytest.mark.parametrize("env, option", [({}, ["--as-of", "2024-13-01"]), ({"AS_OF": "tomorrow"}, [])])
@@ -133,7 +138,7 @@ def test_no_pdfs(tmp_path, extracted, capsys):
 def test_pdfs_are_processed_in_name_order(src, tmp_path, extracted):
     (src / "a-first.pdf").write_bytes(b"%PDF-1.4\n")
     build(src, tmp_path)
-    assert [name for name, _ in extracted] == ["a-first.pdf", "bad.pdf", "good.pdf"]
+    assert extracted == ["a-first.pdf", "bad.pdf", "good.pdf"]
 
 
 def test_module_entry_point_help():
@@ -171,7 +176,7 @@ def test_second_build_takes_unchanged_pdfs_from_the_cache(src, tmp_path, extract
     options = ["--jobs", "1", "--cache", str(tmp_path / "cache"), "--as-of", "2026-11-29"]
     for _ in range(2):
         assert cli.main(["build", str(src), "--docs", str(tmp_path / "docs"), *options]) == 0
-    assert [name for name, _ in extracted] == ["good.pdf"]
+    assert extracted == ["good.pdf"]
     captured = capsys.readouterr()
     assert "good.pdf: 1 documents, 5 pages, 2 warnings (cached)" in captured.err
     assert "0 files written" in captured.err

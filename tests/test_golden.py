@@ -16,7 +16,7 @@ EXPECTED_CASES = [(name, item_id) for name, fixture in FIXTURES.items() for item
 
 @pytest.fixture(scope="module", name="issues")
 def issues_fixture():
-    return {name: extract_pdf(f.pdf, dt.date.fromisoformat(f.expected["as_of"])) for name, f in FIXTURES.items()}
+    return {name: extract_pdf(f.pdf) for name, f in FIXTURES.items()}
 
 
 @pytest.fixture(scope="module", name="by_id")
@@ -67,9 +67,10 @@ def test_no_running_heads_or_folios_in_bodies(issues, name):
 
 
 @pytest.mark.parametrize("name, item_id", EXPECTED_CASES)
-def test_metadata_matches_expected(by_id, name, item_id):
+def test_metadata_matches_expected(issues, by_id, name, item_id):
     wanted = FIXTURES[name].expected["documents"][item_id]
-    assert metadata_mismatches(by_id[name, item_id], wanted) == {}
+    as_of = dt.date.fromisoformat(FIXTURES[name].expected["as_of"])
+    assert metadata_mismatches(by_id[name, item_id], wanted, issues[name], as_of) == {}
 
 
 def test_interpretation_conflict_is_visible(by_id):

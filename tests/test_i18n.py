@@ -13,6 +13,7 @@ import pytest
 
 from extract.build import theme_hook
 from extract.site import i18n, render
+from extract.documents.validity import archive_status
 from extract.site.api import documents_payload
 from extract.site.translations import load_translations, parse_translation, unknown_ids
 from extract.site.validity_view import BASIS_LABELS
@@ -156,7 +157,7 @@ def test_bad_translation_file_names_the_file(tmp_path, text):
 
 
 def test_api_title_en_is_null_unless_translated(sample_issue, as_of):
-    records = documents_payload([sample_issue], as_of, {"measure-dated": "Sample Measures"})["documents"]
+    records = documents_payload([sample_issue], archive_status(sample_issue.documents, as_of), {"measure-dated": "Sample Measures"})["documents"]
     assert {r["id"]: r["title_en"] for r in records} == {
         "measure-dated": "Sample Measures", "brief-hostile": None, "interp-undated": None}
     json.dumps(records)

@@ -147,7 +147,7 @@ def test_api_carries_title_en(built_site):
 
 @pytest.fixture(scope="module")
 def sample_issues():
-    issues = [pipeline.extract_pdf(pdf, AS_OF) for pdf in sorted((REPO / "source_pdfs").glob("*.pdf"))]
+    issues = [pipeline.extract_pdf(pdf) for pdf in sorted((REPO / "source_pdfs").glob("*.pdf"))]
     return pipeline.check_archive(issues)
 
 

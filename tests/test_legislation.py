@@ -14,7 +14,6 @@ from extract.documents.validity import until_repealed
 from extract.model import BBox, Block, BlockKind, DocType, ForceLevel, Item
 
 BOX = BBox(80, 100, 500, 120)
-AS_OF = dt.date(2026, 11, 29)
 
 
 def block(kind: BlockKind, text: str, page: int = 3, **fields) -> Block:
@@ -48,7 +47,7 @@ ORDER = [
 
 def tag(blocks, title: str, section: str = "法规规章", doc_type: DocType = DocType.MEASURE, title_blocks=()):
     item = Item(section, title, tuple(title_blocks), tuple(blocks), (blocks[0].pages[0], blocks[-1].pages[1]))
-    return tag_item(item, doc_type, "2021-12", 1, AS_OF)
+    return tag_item(item, doc_type, "2021-12", 1)
 
 
 # ------------------------------------------------------------------ regulations

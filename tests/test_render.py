@@ -90,9 +90,9 @@ def test_pages_written(docs):
 
 
 def test_validity_page_is_delegated(docs, validity_calls, as_of):
-    (documents, called_as_of, docs_dir, env), = [call[:4] for call in validity_calls]
+    (documents, status, docs_dir, env), = [call[:4] for call in validity_calls]
     assert [d.id for d in documents] == ["measure-dated", "brief-hostile", "interp-undated"]
-    assert called_as_of == as_of and env is not None
+    assert status.as_of == as_of and set(status.documents) == {d.id for d in documents} and env is not None
     # Written into the staging folder whose files then replace docs/'s.
     assert (docs / "validity").is_dir() and not docs_dir.exists()
 
@@ -109,7 +109,9 @@ def test_document_page_metadata_body_and_pdf_link(docs):
     page = (docs / "doc/measure-dated/index.md").read_text(encoding="utf-8")
     for label in ["文号", "登记号", "发文机关", "成文日期", "施行日期", "有效期", "失效日期", "时效性"]:
         assert f"<th>{label}</th>" in page
-    assert '<tr data-key="status"><th>时效性</th><td>现行有效</td></tr>' in page
+    assert ('<tr data-key="status"><th>时效性</th><td><span class="gz-status" data-status-of="measure-dated" '
+            'data-status="in_force" data-effective="2023-05-10" data-expiry="2028-05-09" data-repealed-on="">'
+            '现行有效</span></td></tr>') in page
     assert '<tr data-key="form"><th>文种</th><td>办法</td></tr>' in page
     assert '<tr data-key="force_level"><th>效力级别</th><td>行政规范性文件</td></tr>' in page
     assert "\n## 第一章　总则\n" in page  # the document's outermost heading: h2, below the page's h1

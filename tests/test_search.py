@@ -10,6 +10,8 @@ import pytest
 
 from extract.site import search
 from extract.site.render import issue_label
+from extract.documents.validity import archive_status
+from tests.conftest import AS_OF
 from extract.site.search import (
     SearchSettings,
     TermCache,
@@ -107,11 +109,11 @@ def test_postings_are_delta_coded_in_doc_order():
 
 @pytest.fixture
 def files(sample_issue):
-    return search_files([sample_issue], issue_label, SearchSettings(shard_bytes=200)).files
+    return search_files([sample_issue], issue_label, archive_status(sample_issue.documents, AS_OF), SearchSettings(shard_bytes=200)).files
 
 
 def test_search_files_are_deterministic(sample_issue, files):
-    again = search_files([sample_issue], issue_label, SearchSettings(shard_bytes=200)).files
+    again = search_files([sample_issue], issue_label, archive_status(sample_issue.documents, AS_OF), SearchSettings(shard_bytes=200)).files
     assert again == files
     assert list(files) == sorted(files)
 
@@ -160,22 +162,22 @@ def test_document_text_is_written_for_excerpts(files, dated_measure):
 
 def test_term_cache_gives_the_same_files_and_is_used(sample_issue, tmp_path, monkeypatch):
     settings = SearchSettings(shard_bytes=200)
-    uncached = search_files([sample_issue], issue_label, settings).files
+    uncached = search_files([sample_issue], issue_label, archive_status(sample_issue.documents, AS_OF), settings).files
     cache = TermCache(tmp_path / "terms")
-    assert search_files([sample_issue], issue_label, settings, cache).files == uncached  # fills it
+    assert search_files([sample_issue], issue_label, archive_status(sample_issue.documents, AS_OF), settings, cache).files == uncached  # fills it
     assert len(list((tmp_path / "terms").glob("*.json"))) == 1
 
     def no_segmentation(*args, **kwargs):
         raise AssertionError("an issue in the cache is not segmented again")
 
     monkeypatch.setattr(search, "issue_frequencies", no_segmentation)
-    assert search_files([sample_issue], issue_label, settings, cache).files == uncached
+    assert search_files([sample_issue], issue_label, archive_status(sample_issue.documents, AS_OF), settings, cache).files == uncached
 
 
 def test_an_unreadable_term_cache_entry_is_recomputed(sample_issue, tmp_path):
     settings = SearchSettings(shard_bytes=200)
     cache = TermCache(tmp_path / "terms")
-    expected = search_files([sample_issue], issue_label, settings, cache).files
+    expected = search_files([sample_issue], issue_label, archive_status(sample_issue.documents, AS_OF), settings, cache).files
     for entry in (tmp_path / "terms").glob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
-    assert search_files([sample_issue], issue_label, settings, cache).files == expected
+    assert search_files([sample_issue], issue_label, archive_status(sample_issue.documents, AS_OF), settings, cache).files == expected

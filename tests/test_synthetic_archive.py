@@ -13,7 +13,7 @@ from extract.pipeline import distinct_ids, extract_pdf
 def test_two_synthetic_issues_are_two_issues(tmp_path):
     paths = write_archive(2, tmp_path, first=(2010, 12))
     assert [p.name for p in paths] == ["wzgb-2010-12.pdf", "wzgb-2011-01.pdf"]
-    issues = [extract_pdf(path, dt.date(2026, 11, 29)) for path in paths]
+    issues = [extract_pdf(path) for path in paths]
     assert [issue.id for issue in issues] == ["2010-12", "2011-01"]
     assert issues[1].identity.serial == issues[0].identity.serial + 1
     assert distinct_ids(issues) == issues, "no id shared across the two issues"

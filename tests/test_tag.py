@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from extract.documents.tag import document_text, link_interpretations, tag_item
+from extract.documents.validity import archive_status
 from extract.model import BBox, Block, BlockKind, DocType, Evidence, ExpiryBasis, Item, Status, TableGrid
 
 BOX = BBox(80, 100, 500, 120)
@@ -40,13 +41,13 @@ def measure_item(*body: Block, title: str = NOTICE_TITLE, head: tuple[str, ...] 
     return Item(section="市政府文件", title=title, title_blocks=title_blocks, blocks=signature + body, pages=(3, last))
 
 
-def tag(item: Item, doc_type: DocType = DocType.MEASURE, as_of: dt.date = AS_OF):
-    return tag_item(item, doc_type, "2023-04", 1, as_of)
+def tag(item: Item, doc_type: DocType = DocType.MEASURE):
+    return tag_item(item, doc_type, "2023-04", 1)
 
 
 def interpretation(*body: Block, title: str = INTERPRETATION_TITLE):
     """A tagged 政策解读 on page 20, second in the issue."""
-    return tag_item(Item("政策解读", title, (), body, (20, 20)), DocType.INTERPRETATION, "2023-04", 2, AS_OF)
+    return tag_item(Item("政策解读", title, (), body, (20, 20)), DocType.INTERPRETATION, "2023-04", 2)
 
 
 # ------------------------------------------------------------------ identifiers and issuer
@@ -139,7 +140,8 @@ def test_plan_period_in_the_attached_title():
 
 def test_measure_without_dates_has_no_expiry_and_no_status():
     doc = tag(measure_item(para("一、总体要求", 4)))
-    assert (doc.effective_date, doc.validity, doc.expiry_date, doc.status) == (None, None, None, None)
+    assert (doc.effective_date, doc.validity, doc.expiry_date) == (None, None, None)
+    assert archive_status([doc], AS_OF).of(doc).status is None
 
 
 @pytest.mark.parametrize(
@@ -152,14 +154,15 @@ def test_measure_without_dates_has_no_expiry_and_no_status():
     ],
 )
 def test_status_as_of_a_date(as_of, status):
-    doc = tag(measure_item(para("本办法自2023年5月10日起施行，有效期5年。", 5)), as_of=as_of)
-    assert doc.status is status
+    doc = tag(measure_item(para("本办法自2023年5月10日起施行，有效期5年。", 5)))
+    assert archive_status([doc], as_of).of(doc).status is status
 
 
 def test_briefs_carry_no_validity_even_when_their_text_has_dates():
     item = Item("政务简讯", "市政府召开常务会议", (), (para("会议指出，新办法自2023年5月10日起施行，有效期5年。", 30),), (30, 30))
     doc = tag(item, DocType.BRIEF)
-    assert (doc.effective_date, doc.validity, doc.status) == (None, None, None)
+    assert (doc.effective_date, doc.validity) == (None, None)
+    assert archive_status([doc], AS_OF).of(doc).status is None
 
 
 # ------------------------------------------------------------------ repeals and references

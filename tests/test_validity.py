@@ -160,7 +160,7 @@ EFFECTIVE, EXPIRY = D("2023-05-10"), D("2028-05-09")
     ("2028-05-10", Status.EXPIRED),
 ])
 def test_status_boundaries(today, expected):
-    assert v.status_on(EFFECTIVE, EXPIRY, D(today)) is expected
+    assert v.status_on(v.StatusFacts(EFFECTIVE, EXPIRY), D(today)) is expected
 
 
 @pytest.mark.parametrize("today, expected", [
@@ -171,20 +171,20 @@ def test_status_boundaries(today, expected):
 ])
 def test_status_leap_day_year(today, expected):
     expiry, _ = v.expiry_from(D("2024-02-29"), Validity(years=1), None)
-    assert v.status_on(D("2024-02-29"), expiry, D(today)) is expected
+    assert v.status_on(v.StatusFacts(D("2024-02-29"), expiry), D(today)) is expected
 
 
 def test_status_with_one_date_or_none():
-    assert v.status_on(None, None, AS_OF) is None
-    assert v.status_on(EFFECTIVE, None, D("2099-01-01")) is Status.IN_FORCE
-    assert v.status_on(None, D("2027-12-31"), D("2027-12-31")) is Status.IN_FORCE
-    assert v.status_on(None, D("2027-12-31"), D("2028-01-01")) is Status.EXPIRED
+    assert v.status_on(v.StatusFacts(None, None), AS_OF) is None
+    assert v.status_on(v.StatusFacts(EFFECTIVE, None), D("2099-01-01")) is Status.IN_FORCE
+    assert v.status_on(v.StatusFacts(None, D("2027-12-31")), D("2027-12-31")) is Status.IN_FORCE
+    assert v.status_on(v.StatusFacts(None, D("2027-12-31")), D("2028-01-01")) is Status.EXPIRED
 
 
 @pytest.mark.parametrize("today", ["2023-05-09", "2024-01-01", "2028-05-10"])
 def test_repealed_wins(today):
-    assert v.status_on(EFFECTIVE, EXPIRY, D(today), repealed=True) is Status.REPEALED
-    assert v.status_on(None, None, D(today), repealed=True) is Status.REPEALED
+    assert v.status_on(v.StatusFacts(EFFECTIVE, EXPIRY, repealed_undated=True), D(today)) is Status.REPEALED
+    assert v.status_on(v.StatusFacts(None, None, repealed_undated=True), D(today)) is Status.REPEALED
 
 
 @pytest.mark.parametrize("today, expected", [
@@ -217,7 +217,7 @@ def test_evaluation_due(expiry, due):
 
 
 def test_sample_acceptance(sample):
-    rows = by_id(view.validity_rows(sample, AS_OF))
+    rows = by_id(view.validity_rows(sample, v.archive_status(sample, AS_OF)))
     got = {id: (row.expiry_date, row.expiry_basis, row.status) for id, row in rows.items()}
     assert got == {
         "wzb-2023-40": (D("2033-05-14"), ExpiryBasis.COMPUTED, Status.IN_FORCE),
@@ -229,12 +229,12 @@ def test_sample_acceptance(sample):
 
 
 def test_rows_sorted_by_expiry(sample):
-    order = [row.id for row in view.validity_rows(sample, AS_OF)]
+    order = [row.id for row in view.validity_rows(sample, v.archive_status(sample, AS_OF))]
     assert order == ["wzb-2023-44", "wzf-2023-17", "wzb-2023-45", "wzb-2023-42", "wzb-2023-40"]
 
 
 def test_row_fields(sample):
-    row = by_id(view.validity_rows(sample, AS_OF, pdf_url))["wzb-2023-42"]
+    row = by_id(view.validity_rows(sample, v.archive_status(sample, AS_OF), pdf_url))["wzb-2023-42"]
     assert (row.doc_number, row.registration_number, row.issuer) == (
         "温政办〔2023〕42号", "ZJCC01-2023-0008", OFFICE)
     assert (row.signed_date, row.effective_date, row.validity) == (
@@ -250,14 +250,16 @@ def test_row_fields(sample):
 
 
 def test_expiring_soon_flag_only_when_in_force(sample):
-    rows = by_id(view.validity_rows(sample, D("2033-01-01")))
+    rows = by_id(view.validity_rows(sample, v.archive_status(sample, D("2033-01-01"))))
     assert rows["wzb-2023-40"].expiring_soon
     assert not rows["wzb-2023-42"].expiring_soon  # expired by then
-    assert not by_id(view.validity_rows(sample, AS_OF))["wzb-2023-40"].expiring_soon
+    assert not by_id(view.validity_rows(sample, v.archive_status(sample, AS_OF)))["wzb-2023-40"].expiring_soon
 
 
-def test_repealed_ids(sample):
-    assert v.repealed_ids(sample) == {"温州市人民政府令第147号"}
+def test_repeals_named_in_the_archive(sample):
+    [repeal] = v.resolve_repeals(sample)
+    assert (repeal.target, repeal.repealer_number, repeal.on, repeal.target_id) == (
+        "温州市人民政府令第147号", "温政办〔2023〕42号", D("2023-05-10"), None)
 
 
 def test_repealed_document_in_archive(sample):
@@ -267,8 +269,8 @@ def test_repealed_document_in_archive(sample):
                    effective_date=fact("2019-03-01", "本办法自2019年3月1日起施行。", 3))
     archive = (old, *sample)
     # The repeal takes effect with 温政办〔2023〕42号 on 2023-05-10.
-    before = by_id(view.validity_rows(archive, D("2023-05-09")))["ling-147"]
-    after = by_id(view.validity_rows(archive, D("2023-05-10")))["ling-147"]
+    before = by_id(view.validity_rows(archive, v.archive_status(archive, D("2023-05-09"))))["ling-147"]
+    after = by_id(view.validity_rows(archive, v.archive_status(archive, D("2023-05-10"))))["ling-147"]
     assert before.status is Status.IN_FORCE
     assert after.status is Status.REPEALED
     assert (after.repealed_by, after.repealed_on) == ("温政办〔2023〕42号", D("2023-05-10"))
@@ -357,19 +359,20 @@ def test_repealed_document_cited_later(sample):
 @pytest.fixture(scope="module")
 def built(sample, tmp_path_factory) -> Path:
     docs = tmp_path_factory.mktemp("docs")
-    view.write_validity(sample, AS_OF, docs, environment(), pdf_url)
+    view.write_validity(sample, v.archive_status(sample, AS_OF), docs, environment(), pdf_url)
     return docs
 
 
 def test_files_written(built):
     for name in ("validity/index.md", "api/validity.csv", "api/validity.json", "validity.ics",
-                 "assets/validity.js"):
+                 "assets/validity.js", "assets/status.js", "assets/status-labels.js"):
         assert (built / name).is_file(), name
-    assert (built / "assets/validity.js").read_bytes() == view.SCRIPT.read_bytes()
+    for script in view.SCRIPTS:
+        assert (built / "assets" / script.name).read_bytes() == script.read_bytes()
 
 
 def test_build_is_byte_identical(sample, built, tmp_path):
-    view.write_validity(sample, AS_OF, tmp_path, environment(), pdf_url)
+    view.write_validity(sample, v.archive_status(sample, AS_OF), tmp_path, environment(), pdf_url)
     for path in built.rglob("*"):
         if path.is_file():
             assert (tmp_path / path.relative_to(built)).read_bytes() == path.read_bytes(), path
@@ -419,14 +422,14 @@ def test_page_table(built):
     assert '<time datetime="2026-11-29" data-validity-as-of>2026-11-29</time>' in page
     # A document is a <tbody>: its row, then its evidence (folded by the script).
     row = re.search(r'<tbody id="wzb-2023-40".*?</tbody>', page, re.S).group(0)
-    assert 'data-effective="2023-05-15" data-expiry="2033-05-14" data-repealed=""' in row
+    assert 'data-effective="2023-05-15" data-expiry="2033-05-14" data-repealed-on=""' in row
     assert '<a href="../doc/wzb-2023-40/">' in row
     assert 'href="../pdf/wzgb-2023-04.pdf#page=13"' in row
     assert "ZJCC01-2023-0007" in row and "现行有效" in row and "2032-11-14" in row
     repealer = re.search(r'<tbody id="wzb-2023-42".*?</tbody>', page, re.S).group(0)
     assert "<dt>同时废止</dt><dd>温州市人民政府令第147号</dd>" in repealer
     assert "推算" in row and 'title="施行日期 2023-05-15 起算' in row
-    assert re.search(r'data-status="expired">已失效', page)
+    assert re.search(r'data-status="expired"[^>]*>已失效</span>', page)
     for label in ("文号", "标题", "发文机关", "成文日期", "施行日期", "有效期", "失效日期", "时效性"):
         assert f'<button type="button" data-sort="' in page and f">{label}</button></th>" in page, label
     for label in ("登记号", "评估日期", "依据"):
@@ -448,7 +451,7 @@ def test_page_has_no_blank_line_inside_html_blocks(built):
 def test_extracted_text_is_escaped_once(sample, tmp_path, autoescape):
     evil = make("evil", 20, title="办法<script>alert(1)</script>", doc_number="温政办〔2023〕99号",
                 effective_date=fact("2023-05-10", "自<b>2023年5月10日</b>起施行。", 1))
-    view.write_validity((*sample, evil), AS_OF, tmp_path, environment(autoescape))
+    view.write_validity((*sample, evil), v.archive_status((*sample, evil), AS_OF), tmp_path, environment(autoescape))
     page = (tmp_path / "validity/index.md").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<b>2023" not in page
     # Titles go through md_escape (numeric references), which also covers other languages.
@@ -462,7 +465,7 @@ def test_extracted_text_is_escaped_once(sample, tmp_path, autoescape):
 
 def panel(documents, doc, as_of=AS_OF) -> str:
     env = environment()
-    view.register(env, documents, pdf_url)
+    view.register(env, v.archive_status(documents, as_of), pdf_url)
     return env.get_template("partials/validity_panel.html.j2").render(doc=doc, as_of=as_of)
 
 

@@ -25,7 +25,7 @@ def variant_fixture(request, tmp_path_factory):
     name, style = request.param
     fixture = FIXTURES[name]
     pdf = typeset(fixture.manuscript, tmp_path_factory.mktemp("variants") / f"{name}-{style}.pdf", STYLES[style])
-    return fixture, pdf, extract_pdf(pdf, dt.date.fromisoformat(fixture.expected["as_of"]))
+    return fixture, pdf, extract_pdf(pdf)
 
 
 def _key(title: str) -> str:
@@ -52,7 +52,8 @@ def test_metadata(variant):
             continue
         if not every_field:
             wanted = {field: wanted[field] for field in ("type", "doc_number") if field in wanted}
-        assert metadata_mismatches(doc, wanted) == {}, item["id"]
+        as_of = dt.date.fromisoformat(fixture.expected["as_of"])
+        assert metadata_mismatches(doc, wanted, issue, as_of) == {}, item["id"]
 
 
 def test_front_matter_pages(variant):

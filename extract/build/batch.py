@@ -1,6 +1,6 @@
 """Extract many PDFs: cached results first, the rest in a pool of worker processes.
 
-``extract_many(pdfs, as_of, jobs, cache, report)`` -> one ``Outcome`` per PDF, in the
+``extract_many(pdfs, jobs, cache, report)`` -> one ``Outcome`` per PDF, in the
 order of ``pdfs`` whatever order the workers finish in. ``report(pdf_name, stage, done,
 total)`` is called in the calling process for every stage step of every PDF extracted
 (``read`` once per page, then each of ``pipeline.STAGES_AFTER_READ``), from the workers
@@ -10,7 +10,6 @@ never stops the others.
 
 from __future__ import annotations
 
-import datetime as dt
 import multiprocessing
 import queue
 import traceback
@@ -21,7 +20,6 @@ from pathlib import Path
 
 from extract import pipeline
 from extract.build.cache import ExtractionCache
-from extract.documents.tag import as_of_date
 from extract.errors import ExtractionError
 from extract.model import Issue
 
@@ -42,10 +40,10 @@ class Outcome:
     cached: bool = False
 
 
-def extract_one(path: Path, as_of: dt.date, cache: ExtractionCache | None, report: Report) -> Outcome:
+def extract_one(path: Path, cache: ExtractionCache | None, report: Report) -> Outcome:
     """Extract ``path`` (storing the result in ``cache`` when given); failures contained."""
     try:
-        issue = pipeline.extract_pdf(path, as_of, progress=lambda stage, done, total: report(path.name, stage, done, total))
+        issue = pipeline.extract_pdf(path, progress=lambda stage, done, total: report(path.name, stage, done, total))
     except ExtractionError as error:
         return Outcome(path, error=str(error), traceback=traceback.format_exc())
     except Exception as error:  # contain any failure to its own PDF, like an unreadable file
@@ -57,24 +55,24 @@ def extract_one(path: Path, as_of: dt.date, cache: ExtractionCache | None, repor
 
 
 def extract_many(
-    pdfs: Sequence[Path], as_of: dt.date, jobs: int, cache: ExtractionCache | None, report: Report
+    pdfs: Sequence[Path], jobs: int, cache: ExtractionCache | None, report: Report
 ) -> list[Outcome]:
-    """One ``Outcome`` per PDF in ``pdfs`` order. Cache hits are restated for ``as_of``;
-    misses are extracted by ``jobs`` worker processes (in this process when ``jobs`` is 1 or
+    """One ``Outcome`` per PDF in ``pdfs`` order. Cache hits are used as they are (nothing
+    cached depends on the date); misses are extracted by ``jobs`` worker processes (in this process when ``jobs`` is 1 or
     only one PDF needs extracting)."""
     outcomes: dict[int, Outcome] = {}
     misses = []
     for index, path in enumerate(pdfs):
         hit = cache.load(path) if cache else None
         if hit is not None:
-            outcomes[index] = Outcome(path, issue=as_of_date(hit, as_of), cached=True)
+            outcomes[index] = Outcome(path, issue=hit, cached=True)
         else:
             misses.append(index)
     if jobs <= 1 or len(misses) <= 1:
         for index in misses:
-            outcomes[index] = extract_one(pdfs[index], as_of, cache, report)
+            outcomes[index] = extract_one(pdfs[index], cache, report)
     else:
-        outcomes.update(_in_pool([(i, pdfs[i]) for i in misses], as_of, min(jobs, len(misses)), cache, report))
+        outcomes.update(_in_pool([(i, pdfs[i]) for i in misses], min(jobs, len(misses)), cache, report))
     return [outcomes[index] for index in range(len(pdfs))]
 
 
@@ -93,8 +91,8 @@ def _queued_report(pdf_name: str, stage: str, done: int, total: int) -> None:
     _progress_queue.put((pdf_name, stage, done, total))
 
 
-def _work(path: Path, as_of: dt.date, cache: ExtractionCache | None) -> Outcome:
-    return extract_one(path, as_of, cache, _queued_report)
+def _work(path: Path, cache: ExtractionCache | None) -> Outcome:
+    return extract_one(path, cache, _queued_report)
 
 
 def _drain(progress_queue: multiprocessing.Queue, report: Report) -> None:
@@ -107,13 +105,13 @@ def _drain(progress_queue: multiprocessing.Queue, report: Report) -> None:
 
 
 def _in_pool(
-    jobs_list: Sequence[tuple[int, Path]], as_of: dt.date, workers: int, cache: ExtractionCache | None, report: Report
+    jobs_list: Sequence[tuple[int, Path]], workers: int, cache: ExtractionCache | None, report: Report
 ) -> dict[int, Outcome]:
     progress_queue: multiprocessing.Queue = multiprocessing.Queue()
     outcomes: dict[int, Outcome] = {}
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(progress_queue,)) as pool:
         pending: dict[Future[Outcome], tuple[int, Path]] = {
-            pool.submit(_work, path, as_of, cache): (index, path) for index, path in jobs_list
+            pool.submit(_work, path, cache): (index, path) for index, path in jobs_list
         }
         while pending:
             finished, _ = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)

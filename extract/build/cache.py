@@ -12,8 +12,8 @@ pickle round-trips exactly with no schema code to keep in step with ``model``; t
 is local to the build machine and written only by this module, so it is not untrusted
 input. A missing, corrupt or unreadable entry is a miss, never an error.
 
-The cached ``Issue`` holds statuses as of the build that wrote it; callers restate it for
-their own date with ``tag.as_of_date``.
+A cached ``Issue`` holds nothing that depends on the date of the build (no 时效性, no as-of
+date): the site computes statuses from the archive and ``AS_OF`` (``validity.archive_status``).
 """
 
 from __future__ import annotations

@@ -142,7 +142,7 @@ class PdfProgress:
 
 
 def extract_all(
-    pdfs: Sequence[Path], as_of: dt.date, console: Console, verbose: bool, jobs: int, cache: ExtractionCache | None
+    pdfs: Sequence[Path], console: Console, verbose: bool, jobs: int, cache: ExtractionCache | None
 ) -> BuildResult:
     """Extract ``pdfs`` (cache hits first, the rest on ``jobs`` processes) showing progress;
     then one line per PDF, in ``pdfs`` order."""
@@ -150,7 +150,7 @@ def extract_all(
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console) as progress:
         shown = PdfProgress(progress, len(pdfs))
-        outcomes = batch.extract_many(pdfs, as_of, jobs, cache, shown)
+        outcomes = batch.extract_many(pdfs, jobs, cache, shown)
         shown.finished(len(outcomes))
     for outcome in outcomes:
         if outcome.issue is None:
@@ -232,7 +232,7 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
         console.print(f"error: no *.pdf in {args.src_dir} - put an issue PDF there and build again")
         return 1
     cache = None if args.no_cache else ExtractionCache(args.cache)
-    result = extract_all(pdfs, as_of, console, args.verbose, args.jobs, cache)
+    result = extract_all(pdfs, console, args.verbose, args.jobs, cache)
     result.issues = pipeline.check_archive(result.issues)
     if args.verbose or strict:
         print_warnings(result.issues, console)

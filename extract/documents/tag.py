@@ -17,7 +17,10 @@ Sources of each field, in order of preference:
   公布 line), else the 成文日期. A plan period in the title （2023—2027年） gives the 失效日期
   12-31 of its last year.
 * 文种 and 效力级别: ``classify.form_of`` and ``classify.force_level``.
-* 失效日期 and 时效性: ``validity.expiry_from`` / ``validity.status_on`` as of a date.
+* 失效日期: ``validity.expiry_from``. 时效性 depends on the date and on the rest of the
+  archive, so it is not a field of ``Document``: ``validity.archive_status`` computes it.
+* repeals: ``repeals.repeal_targets`` (…同时废止, 决定废止《X》, lists and tables of repealed
+  documents).
 
 Every date keeps the sentence and page it came from (``Evidence``).
 
@@ -29,7 +32,6 @@ what else was extracted, so improving classification or tagging never moves a pa
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -37,6 +39,8 @@ from dataclasses import replace
 from extract.documents import validity as rules
 from extract.documents import legislation
 from extract.documents.classify import classify, force_level, form_of
+from extract.documents.names import known_names
+from extract.documents.repeals import repeal_targets
 from extract.documents.split import title_key
 from extract.grammar.dates import DATE, NUMERAL, numeral, parse_date
 from extract.grammar.identifiers import (
@@ -58,7 +62,6 @@ from extract.model import (
     Issue,
     Item,
     SplitIssue,
-    Status,
     Validity,
     Warning_,
 )
@@ -77,20 +80,19 @@ CREDITED_ISSUER = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{2,30}?)(?:制|编制|
 SEAL_LENT = re.compile(r"\s*[（(][^（）()]*代章[）)]\s*$")
 # A title a repeal clause names, unless a number in brackets right after it names it better:
 # 《温州市区公共租赁住房保障办法》（温州市人民政府令第147号）同时废止.
-REPEALED_TITLE = re.compile(r"《(?P<title>[^《》]+)》(?![（(][^（）()]*号[）)])")
 INTERPRETS = re.compile(r"关于?《(?P<name>.+)》的?(?:政策)?解读")
 TRIAL = re.compile(r"试行|暂行")
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
 
 
-def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
-    """Tag every item of ``split``; statuses are computed as of ``as_of`` (ISO date)."""
+def tag_issue(split: SplitIssue) -> Issue:
+    """Tag every item of ``split``. Nothing in the result depends on the date of the build."""
     issue_id = split.identity.id or file_slug(split.layout.source.path.stem)
     toc_numbers = {title_key(e.title): e.doc_number for e in split.toc if e.doc_number}
     documents: list[Document] = []
     for position, item in enumerate(split.items, start=1):
         doc_type = classify(item)
-        doc = tag_item(item, doc_type, issue_id, position, as_of, toc_numbers.get(title_key(item.title)))
+        doc = tag_item(item, doc_type, issue_id, position, toc_numbers.get(title_key(item.title)))
         if doc.id == "" or any(d.id == doc.id for d in documents):
             doc = replace(doc, id=position_id(issue_id, position))
         documents.append(doc)
@@ -104,12 +106,11 @@ def tag_issue(split: SplitIssue, as_of: dt.date) -> Issue:
         documents=tuple(documents),
         front_pages=split.front_pages,
         warnings=tuple(warnings),
-        as_of=as_of,
     )
 
 
-def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of: dt.date, toc_doc_number: str | None = None) -> Document:
-    """One item -> a ``Document`` with identifiers, issuer, dates, validity and status."""
+def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, toc_doc_number: str | None = None) -> Document:
+    """One item -> a ``Document`` with identifiers, issuer, dates, validity and repeals."""
     head = " ".join(b.text for b in item.title_blocks if is_identifier_line(b.text))
     normative = doc_type in (DocType.MEASURE, DocType.NOTICE)
     order = legislation.order_facts(item.blocks) if normative else None
@@ -129,7 +130,7 @@ def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of:
     if expiry_value:
         evidence = (validity.evidence if validity and validity.evidence else None) or _title_evidence(item)
         expiry = DatedFact(expiry_value, evidence)
-    repeals = _repeals(sentences, doc_number, item.title) if normative else ()
+    repeals = repeal_targets(item.blocks, doc_number, item.title) if normative else ()
     references = tuple(n for n in find_doc_numbers(text) if n != doc_number and n not in repeals)
     registration = find_registration_number(head)
     legislature = legislation.legislature(steps)
@@ -163,22 +164,7 @@ def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, as_of:
     )
     if doc_type is DocType.INTERPRETATION:
         doc = replace(doc, stated_effective_date=_effective(sentences, None), stated_validity=_validity(sentences, ""))
-    return replace(doc, status=status_of(doc, as_of))
-
-
-def status_of(doc: Document, as_of: dt.date) -> Status | None:
-    """时效性 of ``doc`` on ``as_of``, from its 施行日期 and 失效日期 (the only facts that
-    depend on the date of the build)."""
-    effective = doc.effective_date.value if doc.effective_date else None
-    expiry = doc.expiry_date.value if doc.expiry_date else None
-    return rules.status_on(effective, expiry, as_of)
-
-
-def as_of_date(issue: Issue, as_of: dt.date) -> Issue:
-    """``issue`` with every status (and ``Issue.as_of``) restated for ``as_of``: a cached
-    extraction made on another day gives what a fresh one would give today."""
-    documents = tuple(replace(doc, status=status_of(doc, as_of)) for doc in issue.documents)
-    return replace(issue, documents=documents, as_of=as_of)
+    return doc
 
 
 # ------------------------------------------------------------------ text
@@ -276,19 +262,6 @@ def _issuer(item: Item, doc_type: DocType) -> str | None:
     return None
 
 
-def _repeals(sentences: Sequence[tuple[str, int]], own: str | None, title: str) -> tuple[str, ...]:
-    """What the 废止 clauses name: 文号 and 令 numbers (canonical), and titles in 《》 that no
-    number follows, as ``《title》`` (``validity.names_of`` gives the names a document
-    answers to); never the document itself."""
-    found: list[str] = []
-    own_title = f"《{title_key(title)}》"
-    for sentence, _ in sentences:
-        if "废止" in sentence:
-            names = find_doc_numbers(sentence) + [f"《{m['title']}》" for m in REPEALED_TITLE.finditer(sentence)]
-            found += [n for n in names if n != own and f"《{title_key(n.strip('《》'))}》" != own_title and n not in found]
-    return tuple(found)
-
-
 def link_interpretations(documents: Sequence[Document]) -> list[Document]:
     """Set ``interprets`` on each 政策解读 to the 文号 of the document whose title — with or
     without its issuer, or the title of the measure it promulgates — its own title names."""
@@ -296,7 +269,7 @@ def link_interpretations(documents: Sequence[Document]) -> list[Document]:
     for doc in documents:
         if not doc.doc_number:
             continue
-        for name in _known_names(doc):
+        for name in known_names(doc):
             names.setdefault(normalize_for_match(name), doc.doc_number)
     linked = []
     for doc in documents:
@@ -306,17 +279,6 @@ def link_interpretations(documents: Sequence[Document]) -> list[Document]:
                 doc = replace(doc, interprets=target, id=f"jd-{parse_number(target).slug}")
         linked.append(doc)
     return linked
-
-
-def _known_names(doc: Document) -> Iterable[str]:
-    yield doc.title
-    if match := ISSUER_IN_TITLE.match(doc.title):
-        yield doc.title[len(match["issuer"]) :]
-    for block in doc.blocks:
-        if block.kind is BlockKind.TITLE or block.level == 1:
-            yield block.text
-    if match := re.search(r"关于(?:印发|转发)(?P<name>.+)的通知$", doc.title):
-        yield match["name"].strip("《》")
 
 
 def _missing_fields(documents: Sequence[Document]) -> Iterable[Warning_]:

@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
+from extract.documents.names import known_names
 from extract.model import DocType, Document, ExpiryBasis, ForceLevel, Status, Validity, Warning_
+from extract.pdf.text import normalize_for_match
 
 #: Days before expiry from which an in-force document is flagged 即将失效.
 EXPIRING_SOON_DAYS = 180
@@ -75,22 +79,43 @@ def expiry_from(
     return None, ExpiryBasis.UNKNOWN
 
 
-def status_on(
-    effective: dt.date | None, expiry: dt.date | None, as_of: dt.date, repealed: bool = False
-) -> Status | None:
-    """时效性 on ``as_of``.
+@dataclass(frozen=True)
+class StatusFacts:
+    """The dates a document's 时效性 is computed from (all inclusive calendar days).
 
-    ``REPEALED`` wins over the dates. Otherwise ``NOT_YET_IN_FORCE`` before ``effective``,
-    ``EXPIRED`` after ``expiry`` (the expiry day itself is still in force), else
-    ``IN_FORCE``; None when the document has neither date, so no period applies.
+    ``effective`` is the first day in force (施行日期), ``expiry`` the last (失效日期),
+    ``repealed_on`` the day a repeal by a later document takes effect (that document's
+    施行日期, else its 成文日期). ``repealed_undated`` marks a repeal whose day is unknown (the
+    repealing document has neither date): it counts from any day. The browser's twin is
+    the facts object ``{effective, expiry, repealedOn}`` of ``templates/assets/status.js``
+    (``repealedOn: "undated"`` for ``repealed_undated``).
     """
-    if repealed:
+
+    effective: dt.date | None = None
+    expiry: dt.date | None = None
+    repealed_on: dt.date | None = None
+    repealed_undated: bool = False
+
+    def repealed_by(self, as_of: dt.date) -> bool:
+        """Whether a repeal has taken effect on ``as_of``."""
+        return self.repealed_undated or (self.repealed_on is not None and self.repealed_on <= as_of)
+
+
+def status_on(facts: StatusFacts, as_of: dt.date) -> Status | None:
+    """时效性 on ``as_of``: the one rule every surface shows (``status.js`` mirrors it).
+
+    ``REPEALED`` from the day a repeal takes effect, whatever the dates. Otherwise
+    ``NOT_YET_IN_FORCE`` before ``effective``, ``EXPIRED`` after ``expiry`` (the expiry day
+    itself is still in force), else ``IN_FORCE``; None when the document has neither date,
+    so no period applies. Shared cases: ``tests/data/status_cases.json``.
+    """
+    if facts.repealed_by(as_of):
         return Status.REPEALED
-    if effective is None and expiry is None:
+    if facts.effective is None and facts.expiry is None:
         return None
-    if effective and as_of < effective:
+    if facts.effective and as_of < facts.effective:
         return Status.NOT_YET_IN_FORCE
-    if expiry and as_of > expiry:
+    if facts.expiry and as_of > facts.expiry:
         return Status.EXPIRED
     return Status.IN_FORCE
 
@@ -118,18 +143,6 @@ def expiry_rule(effective: dt.date | None, validity: Validity | None, expiry: dt
     return ""
 
 
-def until_repealed(doc: Document) -> bool:
-    """True for a regulation or rule (``UNTIL_REPEALED_LEVELS``) that states no 有效期 and
-    no end: it is in force until repealed (长期有效), and no validity is missing."""
-    return doc.force_level in UNTIL_REPEALED_LEVELS and doc.validity is None and doc.expiry_date is None
-
-
-def names_of(doc: Document) -> tuple[str, ...]:
-    """The names a repeal clause may give ``doc`` (``Document.repeals`` entries): its 文号
-    or 令/公告 number, and its title in 《》."""
-    return tuple(name for name in (doc.doc_number, f"《{doc.title}》") if name)
-
-
 # --------------------------------------------------------------------------- across the archive
 
 
@@ -138,41 +151,141 @@ def publication_order(doc: Document) -> tuple[str, int]:
     return doc.issue, doc.position
 
 
-def repeals_by_number(documents: Iterable[Document]) -> dict[str, Document]:
-    """Each repealed 文号, 令 number or 《title》 → the first document in publication order
-    that repeals it."""
-    found: dict[str, Document] = {}
-    for doc in sorted(documents, key=publication_order):
-        for number in doc.repeals:
-            found.setdefault(number.strip(), doc)
-    return found
-
-
-def repealed_ids(documents: Iterable[Document]) -> set[str]:
-    """文号 of the documents that a document in the archive repeals (``Document.repeals``).
-
-    The repealed document need not be in the archive itself (e.g. 温州市人民政府令第147号).
-    """
-    return set(repeals_by_number(documents))
-
-
 def repeal_date(repealer: Document) -> dt.date | None:
-    """The day a repeal takes effect: when the repealing document does (else its 成文日期)."""
+    """The day a repeal takes effect: when the repealing document does (施行日期), else its
+    成文日期 (a 决定 or 通知 that repeals takes effect when issued unless it says otherwise)."""
     fact = repealer.effective_date or repealer.signed_date
     return fact.value if fact else None
 
 
-def repealer_of(doc: Document, repeals: dict[str, Document]) -> Document | None:
-    """The document that repeals ``doc`` by any of its names (``repeals_by_number``), if any."""
-    return next((repeals[name] for name in names_of(doc) if name in repeals and repeals[name] is not doc), None)
+@dataclass(frozen=True)
+class Repeal:
+    """One document repealing (废止, 宣布失效) another, as the repealing document names it.
+
+    ``target`` is a 文号 or ``《title》`` (``Document.repeals``); ``target_id`` the id of the
+    archive's document it names, None when the archive holds none (an older document, or a
+    name the extractor could not match: the extraction report lists these). ``on`` is the
+    day the repeal takes effect (``repeal_date``), None when unknown.
+    """
+
+    target: str
+    repealer_id: str
+    repealer_number: str | None
+    on: dt.date | None
+    target_id: str | None = None
 
 
-def is_repealed(doc: Document, repeals: dict[str, Document], as_of: dt.date) -> bool:
-    repealer = repealer_of(doc, repeals)
-    if repealer is None:
-        return False
-    since = repeal_date(repealer)
-    return since is None or since <= as_of
+def _title_key(text: str) -> str:
+    return normalize_for_match(text.strip().strip("《》"))
+
+
+def resolve_repeals(documents: Sequence[Document]) -> tuple[Repeal, ...]:
+    """Every repeal named in the archive, in publication order, with its target found.
+
+    A 文号 target matches a document's 文号; a ``《title》`` target one of its known names
+    (``names.known_names``: its title, without the issuer, or the title of what it
+    promulgates). Only documents published before the repealing one can be its target (a
+    repeal names an existing document); of several, the latest. Independent of any date.
+    """
+    ordered = sorted(documents, key=publication_order)
+    repeals: list[Repeal] = []
+    for index, repealer in enumerate(ordered):
+        earlier = ordered[:index]
+        for target in repealer.repeals:
+            if target.startswith("《"):
+                key = _title_key(target)
+                found = [d for d in earlier if key in {_title_key(n) for n in known_names(d)}]
+            else:
+                found = [d for d in earlier if d.doc_number == target]
+            repeals.append(Repeal(target, repealer.id, repealer.doc_number, repeal_date(repealer),
+                                  found[-1].id if found else None))
+    return tuple(repeals)
+
+
+def until_repealed(doc: Document) -> bool:
+    """True for a regulation or rule (``UNTIL_REPEALED_LEVELS``) that states no 有效期 and
+    no end: it is in force until repealed (长期有效), and no validity is missing."""
+    return doc.force_level in UNTIL_REPEALED_LEVELS and doc.validity is None and doc.expiry_date is None
+
+
+def expiry_of(doc: Document) -> tuple[dt.date | None, ExpiryBasis]:
+    """The tagged 失效日期 when present (tag knows plan periods), else derived from the
+    施行日期 and 有效期."""
+    if doc.expiry_date:
+        return doc.expiry_date.value, doc.expiry_basis
+    return expiry_from(doc.effective_date.value if doc.effective_date else None, doc.validity, None)
+
+
+@dataclass(frozen=True)
+class DocumentStatus:
+    """A document's 时效性 on the archive's as-of date, with what it was computed from.
+
+    ``repeal`` is the repeal that names it (the first in publication order), in effect or
+    not yet; ``until_repealed`` marks a 规章/法规 without a term (长期有效).
+    """
+
+    facts: StatusFacts
+    expiry_basis: ExpiryBasis
+    status: Status | None
+    until_repealed: bool = False
+    repeal: Repeal | None = None
+
+
+class HasId(Protocol):
+    """Anything naming a document by its id (a ``Document``, a validity row)."""
+
+    id: str
+
+
+@dataclass(frozen=True)
+class ArchiveStatus:
+    """Every document's 时效性 as of one date: what every page, feed and API file shows.
+
+    ``documents`` maps a document id to its ``DocumentStatus``; ``repeals`` lists every
+    repeal named in the archive (``resolve_repeals``).
+    """
+
+    as_of: dt.date
+    documents: Mapping[str, DocumentStatus]
+    repeals: tuple[Repeal, ...] = ()
+
+    def of(self, doc: Document | HasId) -> DocumentStatus:
+        """The status of ``doc`` (or of anything carrying its ``id``); KeyError for a
+        document not in the archive it was computed for."""
+        return self.documents[doc.id]
+
+    @property
+    def unresolved(self) -> tuple[Repeal, ...]:
+        """Repeals whose target is not in the archive, for the extraction report."""
+        return tuple(r for r in self.repeals if r.target_id is None)
+
+
+def archive_status(documents: Sequence[Document], as_of: dt.date) -> ArchiveStatus:
+    """The 时效性 of every document in ``documents`` (the whole archive) on ``as_of``.
+
+    The one function of (documents, date) the site reads status from: repeals across the
+    archive (``resolve_repeals``), expiry (``expiry_of``), not-yet-in-force and
+    in-force-until-repealed, combined by ``status_on``. Pure: no clock, no files.
+    """
+    repeals = resolve_repeals(documents)
+    repeal_of: dict[str, Repeal] = {}
+    for repeal in repeals:
+        if repeal.target_id:
+            repeal_of.setdefault(repeal.target_id, repeal)
+    statuses: dict[str, DocumentStatus] = {}
+    for doc in documents:
+        repeal = repeal_of.get(doc.id)
+        dated = doc.type is not DocType.INTERPRETATION  # its dates describe another document
+        expiry, basis = expiry_of(doc) if dated else (None, ExpiryBasis.UNKNOWN)
+        facts = StatusFacts(
+            effective=doc.effective_date.value if dated and doc.effective_date else None,
+            expiry=expiry,
+            repealed_on=repeal.on if repeal else None,
+            repealed_undated=bool(repeal and repeal.on is None),
+        )
+        statuses[doc.id] = DocumentStatus(facts, basis, status_on(facts, as_of),
+                                          dated and until_repealed(doc), repeal)
+    return ArchiveStatus(as_of, statuses, repeals)
 
 
 def _name(doc: Document) -> str:
@@ -232,16 +345,19 @@ def _trial_too_long(doc: Document) -> Iterable[Warning_]:
             page=validity.evidence.page if validity.evidence else None, item=doc.id)
 
 
-def _repealed_cited(documents: Sequence[Document], repeals: dict[str, Document]
-                    ) -> Iterable[Warning_]:
+def _repealed_cited(documents: Sequence[Document], repeals: Sequence[Repeal]) -> Iterable[Warning_]:
     """A document published after a repeal that still cites the repealed 文号.
 
     The repealing document and interpretations of it name the repealed document in order to
     repeal or explain the repeal, so they are not reported.
     """
+    by_id = {doc.id: doc for doc in documents}
+    repealer_of: dict[str, Document] = {}
+    for repeal in repeals:
+        repealer_of.setdefault(repeal.target, by_id[repeal.repealer_id])
     for doc in sorted(documents, key=publication_order):
         for number in doc.references:
-            repealer = repeals.get(number.strip())
+            repealer = repealer_of.get(number.strip())
             if (repealer is None or publication_order(doc) <= publication_order(repealer)
                     or doc.interprets == repealer.doc_number):
                 continue
@@ -268,5 +384,5 @@ def consistency_checks(documents: Sequence[Document]) -> tuple[Warning_, ...]:
             found.extend(_interpretation_conflicts(doc, target))
         found.extend(_effective_before_signed(doc))
         found.extend(_trial_too_long(doc))
-    found.extend(_repealed_cited(documents, repeals_by_number(documents)))
+    found.extend(_repealed_cited(documents, resolve_repeals(documents)))
     return tuple(found)

@@ -14,7 +14,9 @@ mkdocs copies ``docs/api/*.json`` to ``site/api/``. Three files:
     regulation or order was made; ``repeals`` may hold a 《title》 a 废止 clause names) plus
     the extras ``section,
     position, expiry_basis, uncertain, stated_effective_date, stated_validity, pdf_url,
-    evidence``, ``title_en`` (the translator's English title, null when there is none;
+    evidence``, ``repealed_by`` (id of the archive's document that repeals it),
+    ``repealed_on`` (the day that repeal takes effect, null when unknown or none),
+    ``title_en`` (the translator's English title, null when there is none;
     the English page is ``en/`` + ``url``) and ``former_urls`` (URLs, in the form of
     ``url``, where earlier releases published the document and which now redirect to
     ``url``; usually empty — see :mod:`extract.site.former_ids`).
@@ -26,7 +28,12 @@ mkdocs copies ``docs/api/*.json`` to ``site/api/``. Three files:
     {page_count, in_documents, front_matter, unassigned}, page_quality: [{page, chars,
     cid, replacement, private_use, latin1, compat, verdict}], uncertain_documents: [id],
     missing_fields: [{id, title, pages, missing: [kind]}], low_confidence_splits:
-    [{title, page, message}]}]}`` (see :mod:`extract.site.report`).
+    [{title, page, message}]}], unresolved_repeals: [{target, repealer_id, repealer_number}]}``
+    (see :mod:`extract.site.report`); ``unresolved_repeals`` are repeals whose target the
+    archive does not hold (or the extractor could not match).
+
+``status`` and the other ``as_of``-dependent values come from
+:func:`extract.documents.validity.archive_status`, as on every page.
 
 Dates are ISO 8601 strings or null, enums their ``.value``. Output is deterministic: the
 same issues and as-of date give byte-identical files (sorted keys, no timestamps).
@@ -41,7 +48,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from extract.documents.validity import until_repealed
+from extract.documents.validity import ArchiveStatus, DocumentStatus
 from extract.model import DatedFact, Document, Evidence, Issue, PageAccounting, PageQuality, Validity, Warning_
 from extract.site.former_ids import former_ids
 from extract.site.report import accounting_of, low_confidence_splits, missing_fields, warning_counts
@@ -105,10 +112,12 @@ def evidence_of(doc: Document) -> JsonDict:
     return evidence
 
 
-def document_record(doc: Document, pdf_name: str, title_en: str | None = None, former: Sequence[str] = ()) -> JsonDict:
-    """One entry of ``documents.json``; ``pdf_name`` is the issue PDF's file name,
-    ``title_en`` the translated title, if any, and ``former`` the ids earlier releases
-    gave the document."""
+def document_record(doc: Document, own: DocumentStatus, pdf_name: str, title_en: str | None = None,
+                    former: Sequence[str] = ()) -> JsonDict:
+    """One entry of ``documents.json``; ``own`` is the document's status in the archive
+    (``ArchiveStatus.of``), ``pdf_name`` the issue PDF's file name, ``title_en`` the
+    translated title, if any, and ``former`` the ids earlier releases gave the document."""
+    repeal = own.repeal
     return {
         "id": doc.id,
         "issue": doc.issue,
@@ -130,10 +139,12 @@ def document_record(doc: Document, pdf_name: str, title_en: str | None = None, f
         "amended_dates": [iso(fact) for fact in doc.amended_dates],
         "effective_date": iso(doc.effective_date),
         "validity": validity_record(doc.validity),
-        "until_repealed": until_repealed(doc),
         "expiry_date": iso(doc.expiry_date),
         "expiry_basis": doc.expiry_basis.value,
-        "status": doc.status.value if doc.status else None,
+        "status": own.status.value if own.status else None,
+        "repealed_by": repeal.repealer_id if repeal else None,
+        "repealed_on": repeal.on.isoformat() if repeal and repeal.on else None,
+        "until_repealed": own.until_repealed,
         "interprets": doc.interprets,
         "repeals": list(doc.repeals),
         "references": list(doc.references),
@@ -202,31 +213,36 @@ def report_record(issue: Issue) -> JsonDict:
 
 
 def documents_payload(
-    issues: Sequence[Issue], as_of: dt.date, titles_en: Mapping[str, str] | None = None
+    issues: Sequence[Issue], status: ArchiveStatus, titles_en: Mapping[str, str] | None = None
 ) -> JsonDict:
-    """``titles_en`` maps document ids to English titles (translators' files)."""
+    """``status`` is the archive's (``archive_status``); ``titles_en`` maps document ids to
+    English titles (translators' files)."""
     titles_en = titles_en or {}
     former: dict[str, list[str]] = {}
     for issue in issues:
         for former_id, doc_id in former_ids(issue).items():
             former.setdefault(doc_id, []).append(former_id)
     records = [
-        document_record(doc, issue.pdf_name, titles_en.get(doc.id), former.get(doc.id, ()))
+        document_record(doc, status.of(doc), issue.pdf_name, titles_en.get(doc.id), former.get(doc.id, ()))
         for issue in issues
         for doc in issue.documents
     ]
-    return {"as_of": as_of.isoformat(), "documents": records}
+    return {"as_of": status.as_of.isoformat(), "documents": records}
 
 
 def issues_payload(issues: Sequence[Issue], as_of: dt.date) -> JsonDict:
     return {"as_of": as_of.isoformat(), "issues": [issue_record(i) for i in issues]}
 
 
-def report_payload(issues: Sequence[Issue], as_of: dt.date, failures: Sequence[str]) -> JsonDict:
+def report_payload(issues: Sequence[Issue], status: ArchiveStatus, failures: Sequence[str]) -> JsonDict:
     return {
-        "as_of": as_of.isoformat(),
+        "as_of": status.as_of.isoformat(),
         "failures": list(failures),
         "issues": [report_record(i) for i in issues],
+        "unresolved_repeals": [
+            {"target": r.target, "repealer_id": r.repealer_id, "repealer_number": r.repealer_number}
+            for r in status.unresolved
+        ],
     }
 
 
@@ -238,20 +254,21 @@ def dumps(payload: JsonDict) -> str:
 def write_api(
     issues: Sequence[Issue],
     api_dir: Path,
-    as_of: dt.date,
+    status: ArchiveStatus,
     failures: Sequence[str] = (),
     titles_en: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write the three API files into ``api_dir`` (created if missing); return their paths.
 
-    ``issues`` must already be in publication order; ``failures`` are one-line messages for
+    ``issues`` must already be in publication order; ``status`` is their
+    ``archive_status``; ``failures`` are one-line messages for
     PDFs that could not be extracted; ``titles_en`` English titles by document id.
     """
     api_dir.mkdir(parents=True, exist_ok=True)
     payloads = {
-        "documents.json": documents_payload(issues, as_of, titles_en),
-        "issues.json": issues_payload(issues, as_of),
-        "report.json": report_payload(issues, as_of, failures),
+        "documents.json": documents_payload(issues, status, titles_en),
+        "issues.json": issues_payload(issues, status.as_of),
+        "report.json": report_payload(issues, status, failures),
     }
     paths = []
     for name, payload in payloads.items():

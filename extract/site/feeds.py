@@ -9,7 +9,8 @@ Entry ids are tag URIs (RFC 4151) built from issue and document ids, which are t
 permanent URLs, so an entry keeps its id across builds. Links are relative to the feed
 (``../doc/<id>/``), resolved by readers against the feed's own URL. Timestamps come from
 the documents (成文日期) or the build's as-of date, never the clock: the same archive
-and as-of date give byte-identical feeds.
+and as-of date give byte-identical feeds. A document entry's summary gives its 时效性 as of
+that date, from :func:`extract.documents.validity.archive_status` like every page.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
+from extract.documents.validity import ArchiveStatus
 from extract.model import DocType, Document, Issue
+from extract.site.status_labels import STATUS_LABELS
 
 FEED_DIR = "feeds"
 TAG_PREFIX = "tag:wzgb.gazette-site,2023:"  # authority and date are fixed: ids must never change
@@ -57,10 +60,10 @@ class Feed:
         return max((e.updated for e in self.entries), default=self.as_of)
 
 
-def issue_date(issue: Issue) -> dt.date:
-    """The date an issue is dated by in feeds: its latest 成文日期, else its as-of date."""
+def issue_date(issue: Issue, as_of: dt.date) -> dt.date:
+    """The date an issue is dated by in feeds: its latest 成文日期, else the build's as-of date."""
     signed = [doc.signed_date.value for doc in issue.documents if doc.signed_date]
-    return max(signed, default=issue.as_of)
+    return max(signed, default=as_of)
 
 
 def _newest_first(entries: Sequence[FeedEntry]) -> tuple[FeedEntry, ...]:
@@ -74,7 +77,7 @@ def issues_feed(issues: Sequence[Issue], label: IssueLabel, as_of: dt.date) -> F
             id=f"{TAG_PREFIX}issues/{issue.id}",
             title=label(issue),
             link=f"../issues/{issue.id}/",
-            updated=issue_date(issue),
+            updated=issue_date(issue, as_of),
             summary="；".join(doc.title for doc in sorted(issue.documents, key=lambda d: d.position)),
             author=PUBLISHER,
         )
@@ -83,23 +86,27 @@ def issues_feed(issues: Sequence[Issue], label: IssueLabel, as_of: dt.date) -> F
     return Feed("issues", f"{PUBLISHER}：各期", _newest_first(entries), as_of)
 
 
-def documents_feed(doc_type: DocType, type_label: str, issues: Sequence[Issue], label: IssueLabel, as_of: dt.date) -> Feed:
-    """The feed of the documents of ``doc_type`` across ``issues``, dated by 成文日期 or issue."""
+def documents_feed(doc_type: DocType, type_label: str, issues: Sequence[Issue], label: IssueLabel,
+                   status: ArchiveStatus) -> Feed:
+    """The feed of the documents of ``doc_type`` across ``issues``, dated by 成文日期 or issue;
+    each summary opens with 文号, issue and 时效性 (as of ``status.as_of``)."""
     entries = []
     for issue in issues:
         for doc in issue.documents:
             if doc.type is not doc_type:
                 continue
-            source = "，".join(filter(None, (doc.doc_number, label(issue))))
+            own = status.of(doc).status
+            stated = f"{STATUS_LABELS[own.value]}（截至{status.as_of.isoformat()}）" if own else None
+            source = "，".join(filter(None, (doc.doc_number, label(issue), stated)))
             entries.append(FeedEntry(
                 id=f"{TAG_PREFIX}doc/{doc.id}",
                 title=doc.title,
                 link=f"../doc/{doc.id}/",
-                updated=doc.signed_date.value if doc.signed_date else issue_date(issue),
+                updated=doc.signed_date.value if doc.signed_date else issue_date(issue, status.as_of),
                 summary=f"{source}。{_excerpt(doc)}",
                 author=doc.issuer or PUBLISHER,
             ))
-    return Feed(doc_type.value, f"{PUBLISHER}：{type_label}", _newest_first(entries), as_of)
+    return Feed(doc_type.value, f"{PUBLISHER}：{type_label}", _newest_first(entries), status.as_of)
 
 
 def _excerpt(doc: Document) -> str:
@@ -132,11 +139,12 @@ def atom_xml(feed: Feed) -> bytes:
     return generator.atom_str(pretty=True)
 
 
-def site_feeds(issues: Sequence[Issue], label: IssueLabel, type_label: TypeLabel, as_of: dt.date) -> tuple[Feed, ...]:
+def site_feeds(issues: Sequence[Issue], label: IssueLabel, type_label: TypeLabel, status: ArchiveStatus) -> tuple[Feed, ...]:
     """The issues feed, then one feed per document type that has documents (enum order).
 
-    ``label`` names an issue, ``type_label`` a ``DocType`` (both from ``extract.site.render``).
+    ``label`` names an issue, ``type_label`` a ``DocType`` (both from ``extract.site.render``);
+    ``status`` is the archive's ``archive_status``.
     """
     present = {doc.type for issue in issues for doc in issue.documents}
-    return (issues_feed(issues, label, as_of),
-            *(documents_feed(t, type_label(t), issues, label, as_of) for t in DocType if t in present))
+    return (issues_feed(issues, label, status.as_of),
+            *(documents_feed(t, type_label(t), issues, label, status) for t in DocType if t in present))

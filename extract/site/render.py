@@ -49,6 +49,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from extract.documents.validity import UNTIL_REPEALED_LABEL, ArchiveStatus, archive_status, until_repealed
 from extract.model import Block, BlockKind, DocType, Document, ForceLevel, Issue, Status, TableGrid, Warning_
 from extract.paths import TEMPLATES_DIR, TRANSLATIONS_DIR
 from extract.site.api import pdf_url, write_api
@@ -61,8 +62,9 @@ from extract.site.report import MISSING_FIELD_KINDS, accounting_of, low_confiden
 from extract.site.search import TermCache, search_files
 from extract.site.staging import SyncCounts, staged
 from extract.site.statistics import TableExport, table_exports
+from extract.site.status_labels import NO_STATUS, STATUS_LABELS
+from extract.site.status_view import register_status
 from extract.site.translations import Translation, load_translations
-from extract.documents.validity import UNTIL_REPEALED_LABEL, until_repealed
 from extract.site.labels import FORCE_LEVEL_LABELS
 from extract.site.validity_view import validity_page, write_validity
 
@@ -82,13 +84,6 @@ TYPE_LABELS = {
     DocType.CALENDAR: "政府记事",
     DocType.STATISTICS: "统计资料",
     DocType.OTHER: "其他",
-}
-
-STATUS_LABELS = {
-    Status.IN_FORCE: "现行有效",
-    Status.NOT_YET_IN_FORCE: "尚未生效",
-    Status.EXPIRED: "已失效",
-    Status.REPEALED: "已废止",
 }
 
 # --------------------------------------------------------------------------- escaping
@@ -256,10 +251,12 @@ class Site:
     """What the pages are built from: issues oldest first and their documents.
 
     The archive-wide lookups are computed once per build (``cached_property``) and shared by
-    both languages' pages and the language-independent files.
+    both languages' pages and the language-independent files. ``as_of`` is the date
+    statuses refer to.
     """
 
     issues: tuple[Issue, ...]
+    as_of: dt.date
 
     @cached_property
     def documents(self) -> tuple[Document, ...]:
@@ -275,6 +272,12 @@ class Site:
 
     def issue_of(self, doc: Document) -> Issue:
         return self._issues_by_id[doc.issue]
+
+    @cached_property
+    def status(self) -> ArchiveStatus:
+        """Every document's 时效性 on ``as_of``: what every page, feed and API file shows
+        (:func:`extract.documents.validity.archive_status`)."""
+        return archive_status(self.documents, self.as_of)
 
     @cached_property
     def links(self) -> dict[str, DocumentLinks]:
@@ -463,7 +466,7 @@ def make_environment(
         translation_of=translations.get,
         message=message,
         type_label=lambda doc_type: lang.t(TYPE_LABELS[doc_type]),
-        status_label=lambda status: lang.t(STATUS_LABELS[status]) if status else "—",
+        status_label=lambda status: lang.t(STATUS_LABELS[status.value]) if status else NO_STATUS,
         force_level_label=lambda level: lang.t(FORCE_LEVEL_LABELS[level]) if level else "—",
         until_repealed=until_repealed,
         until_repealed_label=UNTIL_REPEALED_LABEL,
@@ -512,7 +515,7 @@ def write_reader_files(site: Site, env: Environment, docs_dir: Path, as_of: dt.d
         path = docs_path(docs_dir, "calendar", month.id, month.ics_name)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(calendar_ics(month, f"温州市人民政府记事 {Language(SOURCE_LANGUAGE).year_month(month.month)}"))
-    for feed in site_feeds(site.issues, issue_label, lambda t: TYPE_LABELS[t], as_of):
+    for feed in site_feeds(site.issues, issue_label, lambda t: TYPE_LABELS[t], site.status):
         path = docs_path(docs_dir, FEED_DIR, f"{feed.name}.xml")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(atom_xml(feed))
@@ -573,28 +576,30 @@ def render_site(
     file is malformed; OSError when a PDF cannot be copied. ``term_cache`` keeps the search
     index's per-issue term frequencies between builds (:class:`extract.site.search.TermCache`).
     """
-    site = Site(publication_order(issues))
+    site = Site(publication_order(issues), as_of)
     issue_pdf = lambda doc: pdf_url(site.issue_of(doc).pdf_name)  # noqa: E731 - one-line adapter
     translations = {code: load_translations(translations_dir, code) for code in LANGUAGE_ROOTS}
     envs = {
         code: make_environment(language(code, translations_dir), translations[code]) for code in LANGUAGE_ROOTS
     }
+    for code, env in envs.items():
+        register_status(env, site.status)
     with staged(docs_dir, GENERATED_PATHS) as staging:
         out = staging.folder
         copy_pdfs(site.issues, source_dir, out)
         copy_assets(TEMPLATES_DIR, out)
         # First: it also registers the globals that the document pages' validity panel uses.
-        write_validity(site.documents, as_of, out, envs[SOURCE_LANGUAGE], issue_pdf)
+        write_validity(site.documents, site.status, out, envs[SOURCE_LANGUAGE], issue_pdf)
         for code, root in LANGUAGE_ROOTS.items():
             pages_dir = docs_path(out, root) if root else out
             if root:
-                write_page(pages_dir, ["validity", "index.md"], validity_page(site.documents, as_of, envs[code], issue_pdf))
+                write_page(pages_dir, ["validity", "index.md"], validity_page(site.documents, site.status, envs[code], issue_pdf))
             render_pages(site, envs[code], pages_dir, as_of, failures)
         # Language-independent, like the PDFs: pages of both languages link these.
         write_reader_files(site, envs[SOURCE_LANGUAGE], out, as_of)
         titles_en = {doc_id: translation.title for doc_id, translation in translations["en"].items()}
-        write_api(site.issues, docs_path(out, "api"), as_of, failures, titles_en=titles_en)
-        for segments, text in search_files(site.issues, issue_label, cache=term_cache).files.items():
+        write_api(site.issues, docs_path(out, "api"), site.status, failures, titles_en=titles_en)
+        for segments, text in search_files(site.issues, issue_label, site.status, cache=term_cache).files.items():
             write_page(out, segments, text)
     assert staging.counts is not None
     return staging.counts

@@ -68,6 +68,7 @@ from pathlib import Path
 
 import rjieba
 
+from extract.documents.validity import ArchiveStatus
 from extract.grammar.identifiers import DocNumber, RegistrationNumber
 from extract.model import Document, Issue
 from extract.paths import TEMPLATES_DIR
@@ -370,8 +371,10 @@ def _index_of(values: list[str], value: str | None) -> int:
     return values.index(value)
 
 
-def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue], str]) -> dict[str, object]:
-    """The manifest record (see the module docstring)."""
+def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue], str],
+             status: ArchiveStatus) -> dict[str, object]:
+    """The manifest record (see the module docstring); statuses from ``status``
+    (``archive_status`` of the issues' documents)."""
     issuers: list[str] = []
     types: list[str] = []
     statuses: list[str] = []
@@ -391,7 +394,7 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
                     issue_index,
                     _index_of(types, doc.type.value),
                     _index_of(issuers, doc.issuer),
-                    _index_of(statuses, doc.status.value if doc.status else None),
+                    _index_of(statuses, status.of(doc).status.value if status.of(doc).status else None),
                     _index_of(forms, doc.form),
                     _index_of(force_levels, doc.force_level.value if doc.force_level else None),
                 ]
@@ -413,17 +416,19 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
 def search_files(
     issues: Sequence[Issue],
     label: Callable[[Issue], str],
+    status: ArchiveStatus,
     settings: SearchSettings = SearchSettings(),
     cache: TermCache | None = None,
 ) -> SearchFiles:
     """Every search file for ``issues`` (oldest first, as the site lists them).
 
-    ``label`` names an issue for display (e.g. 2023年第4期); ``cache`` keeps the issues'
+    ``label`` names an issue for display (e.g. 2023年第4期); ``status`` is the archive's
+    ``archive_status`` (the manifest's status facet); ``cache`` keeps the issues'
     term frequencies between builds. Deterministic: the same issues give the same files,
     byte for byte, with or without the cache.
     """
     shard_count, files = shard_files(postings(issues, settings, cache), settings)
-    files[("search", "manifest.json")] = to_json(manifest(issues, shard_count, label))
+    files[("search", "manifest.json")] = to_json(manifest(issues, shard_count, label, status))
     for issue in issues:
         rows = [
             [doc.id, doc.title, doc.doc_number or "", doc.registration_number or "", doc.signed_date.value.isoformat() if doc.signed_date else ""]

@@ -21,32 +21,22 @@ import jinja2
 from markupsafe import Markup
 
 from extract.documents.validity import (
+    UNTIL_REPEALED_LABEL,
+    ArchiveStatus,
     consistency_checks,
     evaluation_due,
     expiring_soon,
-    expiry_from,
     expiry_rule,
-    is_repealed,
     publication_order,
-    repeal_date,
-    repealer_of,
-    repeals_by_number,
-    status_on,
-    until_repealed,
-    UNTIL_REPEALED_LABEL,
 )
 from extract.model import DocType, Document, ExpiryBasis, ForceLevel, Status, Warning_
 from extract.paths import TEMPLATES_DIR
 from extract.site.ics import AllDayEvent, all_day_calendar
+from extract.site.status_labels import STATUS_LABELS
+from extract.site.status_view import register_status
 
-SCRIPT = TEMPLATES_DIR / "assets" / "validity.js"
-
-STATUS_LABELS = {
-    Status.NOT_YET_IN_FORCE: "尚未生效",
-    Status.IN_FORCE: "现行有效",
-    Status.EXPIRED: "已失效",
-    Status.REPEALED: "已废止",
-}
+# The validity page's script and the status rules it imports (status.js, its label table).
+SCRIPTS = tuple(TEMPLATES_DIR / "assets" / name for name in ("validity.js", "status.js", "status-labels.js"))
 BASIS_LABELS = {
     ExpiryBasis.STATED: "明确规定",
     ExpiryBasis.COMPUTED: "推算",
@@ -82,7 +72,8 @@ class ValidityRow:
     repealed); ``form`` is the 文种 and ``force_level`` the 效力级别 (``Document``);
     ``expiry_rule`` says how ``expiry_date`` was obtained; ``repealed_on`` is the day the
     repeal by ``repealed_by`` takes effect; ``repeals`` lists the 文号 this document repeals;
-    ``pdf_href`` links the document's first page.
+    ``pdf_href`` links the document's first page. ``status`` and the repeal come from
+    :func:`extract.documents.validity.archive_status`, like every other surface's.
     """
 
     id: str
@@ -127,13 +118,6 @@ class ValidityRow:
         return data
 
 
-def _expiry(doc: Document) -> tuple[dt.date | None, ExpiryBasis]:
-    """The tagged 失效日期 when present (tag knows plan periods), else derived from the text."""
-    if doc.expiry_date:
-        return doc.expiry_date.value, doc.expiry_basis
-    return expiry_from(doc.effective_date.value if doc.effective_date else None, doc.validity, None)
-
-
 def _sources(doc: Document, pdf: str | None) -> tuple[Source, ...]:
     """Evidence for each date, one entry per distinct sentence, in the order of the columns."""
     facts = [("成文日期", doc.signed_date and doc.signed_date.evidence),
@@ -148,37 +132,35 @@ def _sources(doc: Document, pdf: str | None) -> tuple[Source, ...]:
                  for (sentence, page), labels in merged.items())
 
 
-def has_validity(doc: Document) -> bool:
+def has_validity(doc: Document, status: ArchiveStatus) -> bool:
     """Whether ``doc`` belongs on the validity page: a dated or repealed normative document.
 
     Interpretations are left out: their dates describe another document.
     """
-    return doc.type is not DocType.INTERPRETATION and any(
-        (doc.effective_date, doc.validity, doc.expiry_date, doc.status is Status.REPEALED))
+    if doc.type is DocType.INTERPRETATION:
+        return False
+    return any((doc.effective_date, doc.validity, doc.expiry_date, status.of(doc).repeal))
 
 
-def _row(doc: Document, as_of: dt.date, repeals: dict[str, Document], pdf_url: PdfUrl | None
-         ) -> ValidityRow:
-    effective = doc.effective_date.value if doc.effective_date else None
-    expiry, basis = _expiry(doc)
-    repealer = repealer_of(doc, repeals)
-    repealed = is_repealed(doc, repeals, as_of) or doc.status is Status.REPEALED
-    status = status_on(effective, expiry, as_of, repealed)
+def _row(doc: Document, status: ArchiveStatus, pdf_url: PdfUrl | None) -> ValidityRow:
+    own = status.of(doc)
+    facts, repeal = own.facts, own.repeal
     pdf = pdf_url(doc) if pdf_url else None
     return ValidityRow(
         id=doc.id, url=f"doc/{doc.id}/", type=doc.type, doc_number=doc.doc_number,
         registration_number=doc.registration_number, title=doc.title, issuer=doc.issuer,
         form=doc.form, force_level=doc.force_level,
         signed_date=doc.signed_date.value if doc.signed_date else None,
-        effective_date=effective,
-        validity=doc.validity.label() if doc.validity else UNTIL_REPEALED_LABEL if until_repealed(doc) else "",
-        until_repealed=until_repealed(doc),
-        expiry_date=expiry, expiry_basis=basis,
-        expiry_rule=expiry_rule(effective, doc.validity, expiry, basis), status=status,
-        expiring_soon=status is Status.IN_FORCE and expiring_soon(expiry, as_of),
-        evaluation_due=evaluation_due(expiry) if expiry else None,
-        repealed_by=repealer.doc_number if repealer else None,
-        repealed_on=repeal_date(repealer) if repealer else None, repeals=doc.repeals,
+        effective_date=facts.effective,
+        validity=doc.validity.label() if doc.validity else UNTIL_REPEALED_LABEL if own.until_repealed else "",
+        until_repealed=own.until_repealed,
+        expiry_date=facts.expiry, expiry_basis=own.expiry_basis,
+        expiry_rule=expiry_rule(facts.effective, doc.validity, facts.expiry, own.expiry_basis),
+        status=own.status,
+        expiring_soon=own.status is Status.IN_FORCE and expiring_soon(facts.expiry, status.as_of),
+        evaluation_due=evaluation_due(facts.expiry) if facts.expiry else None,
+        repealed_by=(repeal.repealer_number or repeal.repealer_id) if repeal else None,
+        repealed_on=repeal.on if repeal else None, repeals=doc.repeals,
         sources=_sources(doc, pdf), pdf_href=f"{pdf}#page={doc.pages[0]}" if pdf else None)
 
 
@@ -187,17 +169,17 @@ def _by_expiry(row: ValidityRow) -> tuple[bool, dt.date]:
     return row.expiry_date is None, row.expiry_date or dt.date.min
 
 
-def validity_rows(documents: Sequence[Document], as_of: dt.date,
+def validity_rows(documents: Sequence[Document], status: ArchiveStatus,
                   pdf_url: PdfUrl | None = None) -> list[ValidityRow]:
     """A row for every document with an effective date, 有效期, plan period, expiry date or
-    repeal, status as of ``as_of``, sorted by 失效日期 (undated last).
+    repeal, status as ``status`` (``archive_status`` of the same documents) gives it, sorted
+    by 失效日期 (undated last).
 
     ``pdf_url(doc)`` gives the site-relative URL of the document's issue PDF
     (``pdf/wzgb-2023-04.pdf``); without it the rows carry no PDF links.
     """
-    repeals = repeals_by_number(documents)
-    rows = [_row(doc, as_of, repeals, pdf_url) for doc in sorted(documents, key=publication_order)
-            if has_validity(doc) or is_repealed(doc, repeals, as_of)]
+    rows = [_row(doc, status, pdf_url) for doc in sorted(documents, key=publication_order)
+            if has_validity(doc, status)]
     return sorted(rows, key=_by_expiry)
 
 
@@ -236,27 +218,24 @@ def legislation_jsonld(row: ValidityRow) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def register(env: jinja2.Environment, documents: Sequence[Document],
-             pdf_url: PdfUrl | None = None) -> None:
+def register(env: jinja2.Environment, status: ArchiveStatus, pdf_url: PdfUrl | None = None) -> None:
     """Give ``env``'s templates what the validity page and panel use.
 
-    Globals: ``validity_row(doc, as_of)`` (a ``ValidityRow``, or None when the document has
-    no validity facts; repeals are looked up in ``documents``), ``legislation_jsonld(row)``,
-    ``STATUS_LABELS`` and ``BASIS_LABELS`` (keyed by the enum values). Call it once with the
-    whole archive before rendering document pages that include
-    ``partials/validity_panel.html.j2``.
+    Globals: ``validity_row(doc)`` (a ``ValidityRow``, or None when the document has no
+    validity facts), ``legislation_jsonld(row)``, ``STATUS_LABELS`` and ``BASIS_LABELS``
+    (keyed by the enum values), and the status globals (``status_view.register_status``).
+    ``status`` is the archive's (``archive_status``). Call it before rendering document pages
+    that include ``partials/validity_panel.html.j2``.
     """
-    repeals = repeals_by_number(documents)
+    register_status(env, status)
 
-    def validity_row(doc: Document, as_of: dt.date) -> ValidityRow | None:
-        if not (has_validity(doc) or is_repealed(doc, repeals, as_of)):
-            return None
-        return _row(doc, as_of, repeals, pdf_url)
+    def validity_row(doc: Document) -> ValidityRow | None:
+        return _row(doc, status, pdf_url) if has_validity(doc, status) else None
 
     env.globals.update(
         validity_row=validity_row,
         legislation_jsonld=legislation_jsonld,
-        STATUS_LABELS={status.value: label for status, label in STATUS_LABELS.items()},
+        STATUS_LABELS={status.value: STATUS_LABELS[status.value] for status in Status},
         BASIS_LABELS={basis.value: label for basis, label in BASIS_LABELS.items()},
     )
 
@@ -328,38 +307,40 @@ def validity_json(rows: Sequence[ValidityRow], warnings: Sequence[Warning_], as_
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def validity_page(documents: Sequence[Document], as_of: dt.date, env: jinja2.Environment,
+def validity_page(documents: Sequence[Document], status: ArchiveStatus, env: jinja2.Environment,
                   pdf_url: PdfUrl | None = None) -> str:
     """The validity page's markdown (template ``validity.md.j2``) in ``env``'s language.
 
     Registers the globals the page and the document panel use (``register``) on ``env``.
     """
-    register(env, documents, pdf_url)
-    rows = validity_rows(documents, as_of, pdf_url)
+    register(env, status, pdf_url)
+    rows = validity_rows(documents, status, pdf_url)
     warnings = consistency_checks(documents)
-    return env.get_template("validity.md.j2").render(rows=rows, warnings=warnings, as_of=as_of)
+    return env.get_template("validity.md.j2").render(rows=rows, warnings=warnings, as_of=status.as_of)
 
 
-def write_validity(documents: Sequence[Document], as_of: dt.date, docs_dir: Path,
+def write_validity(documents: Sequence[Document], status: ArchiveStatus, docs_dir: Path,
                    env: jinja2.Environment, pdf_url: PdfUrl | None = None) -> None:
     """Write the validity page and its exports under ``docs_dir`` (mkdocs' ``docs/``).
 
     Files: ``validity/index.md`` (the page, template ``validity.md.j2``),
     ``api/validity.csv`` (UTF-8 with BOM), ``api/validity.json``, ``validity.ics`` and
-    ``assets/validity.js``. ``pdf_url`` as in ``validity_rows``. Output depends only on the
+    ``assets/validity.js`` with the status module it imports (``status.js``,
+    ``status-labels.js``). ``pdf_url`` as in ``validity_rows``. Output depends only on the
     arguments, so builds with the same ``as_of`` are byte-identical.
     """
-    rows = validity_rows(documents, as_of, pdf_url)
+    rows = validity_rows(documents, status, pdf_url)
     warnings = consistency_checks(documents)
     files = {
-        "validity/index.md": validity_page(documents, as_of, env, pdf_url).encode(),
+        "validity/index.md": validity_page(documents, status, env, pdf_url).encode(),
         "api/validity.csv": ("\ufeff" + validity_csv(rows)).encode(),
-        "api/validity.json": validity_json(rows, warnings, as_of).encode(),
-        "validity.ics": validity_ics(rows, as_of),
+        "api/validity.json": validity_json(rows, warnings, status.as_of).encode(),
+        "validity.ics": validity_ics(rows, status.as_of),
     }
     for name, content in files.items():
         path = docs_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
     (docs_dir / "assets").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(SCRIPT, docs_dir / "assets" / "validity.js")
+    for script in SCRIPTS:
+        shutil.copyfile(script, docs_dir / "assets" / script.name)

@@ -3,9 +3,10 @@
  * picks), and make the validity page's table a working tool — filters, sort, status counts,
  * folded evidence — with all of it kept in the URL so that a view can be shared.
  *
- * Elements carrying data-effective, data-expiry and data-repealed (ISO dates YYYY-MM-DD, or
- * "" when unknown; data-repealed may also be "true" for a repeal of unknown date) are the
- * validity table's documents (<tbody>) and the document pages' panels.
+ * Elements carrying data-effective, data-expiry and data-repealed-on (ISO dates YYYY-MM-DD,
+ * "undated" for a repeal of unknown date, or "") are the validity table's documents
+ * (<tbody>) and the document pages' panels; the status element inside each
+ * ([data-status-of], status.js) shows the status for the date in force on the page.
  *
  * An ES module (mkdocs.yml loads it with type: module); node's test runner imports the pure
  * functions (tests/js/validity.test.mjs). Texts come from the page's <script
@@ -13,46 +14,11 @@
  * Chinese ones below.
  */
 
-/* ------------------------------------------------------------------ status rules
- * The rules of extract/documents/validity.py (status_on, expiring_soon): the expiry day
- * itself is still in force, a repeal wins from the day it takes effect. */
+/* The status rules and labels are status.js's: one module mirroring
+ * extract/documents/validity.py, tested on the same cases as the Python rules. */
+import { statusOn, expiringSoon, localISO, factsOf, labelsFor } from "./status.js";
 
-const EXPIRING_SOON_DAYS = 180;
-const DAY_MS = 86400000;
-
-function isRepealed(repealed, asOf) {
-  if (repealed === true || repealed === "true") return true;
-  return typeof repealed === "string" && repealed !== "" && repealed <= asOf;
-}
-
-/* Status on asOf from {effective, expiry, repealed}: "repealed" wins; "not_yet_in_force"
- * before the effective date, "expired" after the expiry date, else "in_force"; null when
- * neither date is known. ISO dates of one calendar compare correctly as strings. */
-export function statusOn(facts, asOf) {
-  if (isRepealed(facts.repealed, asOf)) return "repealed";
-  if (!facts.effective && !facts.expiry) return null;
-  if (facts.effective && asOf < facts.effective) return "not_yet_in_force";
-  if (facts.expiry && asOf > facts.expiry) return "expired";
-  return "in_force";
-}
-
-/* Days from one ISO date to another; both parse as UTC, so no clock change shifts them. */
-function daysBetween(fromISO, toISO) {
-  return Math.round((Date.parse(toISO) - Date.parse(fromISO)) / DAY_MS);
-}
-
-/* True when expiry is 0 to `days` days (default 180) after asOf, inclusive. */
-export function expiringSoon(expiry, asOf, days = EXPIRING_SOON_DAYS) {
-  if (!expiry) return false;
-  const left = daysBetween(asOf, expiry);
-  return left >= 0 && left <= days;
-}
-
-/* The reader's calendar date, not UTC's: a reader in Wenzhou at 07:00 is on today. */
-export function localISO(date) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+export { statusOn, expiringSoon, localISO };
 
 /* ------------------------------------------------------------------ table state */
 
@@ -129,20 +95,16 @@ export function compareKeys(a, b, descending) {
 /* ------------------------------------------------------------------ DOM */
 
 const LABELS = {
-  not_yet_in_force: "尚未生效",
-  in_force: "现行有效",
-  expired: "已失效",
-  repealed: "已废止",
   count: "{count} 件",
   today: "已按今日 {date} 重新计算。",
   reader_today: "（今日）",
   picked: "（所选日期）",
 };
 
-/* The page's labels over the Chinese defaults. */
+/* The page's labels over the Chinese defaults; status labels from status.js's table. */
 function labelsOf(doc) {
   const el = doc.querySelector("script[data-validity-labels]");
-  const labels = { ...LABELS };
+  const labels = { ...LABELS, ...labelsFor(doc.documentElement && doc.documentElement.lang) };
   if (el) {
     try { Object.assign(labels, JSON.parse(el.textContent)); } catch { /* keep defaults */ }
   }
@@ -154,17 +116,14 @@ function fill(text, values) {
   return text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
 }
 
-function factsOf(el) {
-  return { effective: el.dataset.effective, expiry: el.dataset.expiry, repealed: el.dataset.repealed };
-}
-
 /* Write el's status on asOf into its status label and 即将失效 flag; returns the status. */
 function refreshElement(el, asOf, labels) {
   const status = statusOn(factsOf(el), asOf);
   el.dataset.status = status || "";
-  const label = el.querySelector(".validity-status");
+  const label = el.querySelector("[data-status-of]");
   if (label) {
     label.dataset.status = status || "";
+    label.dataset.statusAsOf = asOf;
     label.textContent = status ? labels[status] : "—";
   }
   const soon = el.querySelector("[data-validity-soon]");
@@ -299,7 +258,7 @@ class ValidityTable {
 /* Panels and rows for the reader's today; then the validity page's table, if any. */
 export function refresh(doc, win, today) {
   const labels = labelsOf(doc);
-  doc.querySelectorAll("[data-expiry]").forEach((el) => refreshElement(el, today, labels));
+  doc.querySelectorAll("[data-expiry]:not([data-status-of])").forEach((el) => refreshElement(el, today, labels));
   const table = doc.querySelector("[data-validity-table]");
   const form = doc.querySelector("[data-validity-filters]");
   if (table && form && !table.dataset.ready) {

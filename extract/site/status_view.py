@@ -1,0 +1,58 @@
+"""How pages show a document's 时效性: one element per place, which the browser re-checks.
+
+Every status a page shows is ``status_badge``'s element: the status as of the build's date
+(``validity.archive_status``), labelled in the page's language from the one label table
+(:mod:`extract.site.status_labels`), and carrying the facts it was computed from, so that
+``templates/assets/status.js`` recomputes it for the reader's today with the same rules::
+
+    <span class="gz-status" data-status-of="wzb-2023-42" data-status="in_force"
+          data-effective="2023-05-15" data-expiry="2028-05-14" data-repealed-on="">现行有效</span>
+
+``data-repealed-on`` is the day a repeal takes effect, ``undated`` when that day is unknown,
+empty without a repeal.
+"""
+
+from __future__ import annotations
+
+import jinja2
+from markupsafe import Markup, escape
+
+from extract.documents.validity import ArchiveStatus, DocumentStatus, StatusFacts
+from extract.site.status_labels import NO_STATUS, STATUS_LABELS
+
+UNDATED = "undated"
+
+
+def status_attributes(doc_id: str, own: DocumentStatus) -> dict[str, str]:
+    """The data attributes of a status element (see the module docstring), in order."""
+    facts: StatusFacts = own.facts
+    repealed_on = UNDATED if facts.repealed_undated else (facts.repealed_on.isoformat() if facts.repealed_on else "")
+    return {
+        "data-status-of": doc_id,
+        "data-status": own.status.value if own.status else "",
+        "data-effective": facts.effective.isoformat() if facts.effective else "",
+        "data-expiry": facts.expiry.isoformat() if facts.expiry else "",
+        "data-repealed-on": repealed_on,
+    }
+
+
+def status_badge(doc_id: str, own: DocumentStatus, labels: dict[str, str]) -> Markup:
+    """The status element of ``doc_id``; ``labels`` are ``status_labels`` of the page's language."""
+    attributes = "".join(f' {name}="{escape(value)}"' for name, value in status_attributes(doc_id, own).items())
+    label = labels[own.status.value] if own.status else NO_STATUS
+    return Markup(f'<span class="gz-status"{attributes}>{escape(label)}</span>')
+
+
+def register_status(env: jinja2.Environment, status: ArchiveStatus) -> None:
+    """Give ``env``'s templates the archive's statuses: ``status_of(doc)`` (a
+    ``DocumentStatus``), ``status_badge(doc)``, the element every page shows a status in,
+    labelled through ``env``'s ``t`` (its language), and ``status_attributes(doc)``, that
+    element's data attributes. ``doc`` may be anything carrying the document's ``id`` (a
+    validity row). Call it after ``render.make_environment`` has set ``t``."""
+    translate = env.globals["t"]
+    labels = {key: str(translate(chinese)) for key, chinese in STATUS_LABELS.items()}
+    env.globals.update(
+        status_of=status.of,
+        status_badge=lambda doc: status_badge(doc.id, status.of(doc), labels),
+        status_attributes=lambda doc: status_attributes(doc.id, status.of(doc)),
+    )
