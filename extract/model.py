@@ -171,18 +171,33 @@ class PageInfo:
     text_chars: int = 0  # glyphs on the page, before running heads were removed
 
 
+def message_in(message: str, english: bool) -> str:
+    """One language's half of a message written ``中文。 / English.`` (the convention of
+    warnings, so that each page and the console show one language); a message without the
+    separator is returned whole."""
+    chinese, separator, other = message.partition(" / ")
+    if not separator:
+        return message
+    return other if english else chinese
+
+
 @dataclass(frozen=True)
 class Warning_:
-    """Something the extractor was unsure about, for the extraction report."""
+    """Something the extractor was unsure about, for the extraction report.
+
+    ``message`` is one line, ``中文 / English`` where both are written (``message_in``).
+    """
 
     kind: str  # e.g. "no-text", "text-quality", "unassigned-page", "missing-doc-number"
     message: str
     page: int | None = None
     item: str | None = None
 
-    def line(self, source: str) -> str:
+    def line(self, source: str, english: bool = False) -> str:
+        """``source, page N: message`` (the message in English with ``english``)."""
         where = f"{source}, page {self.page}" if self.page else source
-        return f"{where}: {self.message}"
+        text = message_in(self.message, english) if english else self.message
+        return f"{where}: {text}"
 
 
 @dataclass(frozen=True)

@@ -101,9 +101,48 @@ def test_progress_and_summary(src, tmp_path, extracted, capsys):
 def test_strict_fails_on_warnings(src, tmp_path, extracted, monkeypatch, capsys):
     (src / "bad.pdf").unlink()
     assert build(src, tmp_path, "--strict") == 1
-    assert "warning: good.pdf, page 4: no 文号 in the title block" in capsys.readouterr().err
+    assert "  good.pdf, page 4: no 文号 in the title block" in capsys.readouterr().err
     monkeypatch.setenv("STRICT", "1")
     assert build(src, tmp_path) == 1
+
+
+def test_warnings_printed_by_kind_without_strict(src, tmp_path, extracted, capsys):
+    """Each warning's line under its kind's English name, without STRICT; the fixture's
+    issue has a missing-doc-number warning and one of a kind without a name (mojibake)."""
+    (src / "bad.pdf").unlink()
+    assert build(src, tmp_path) == 0
+    err = capsys.readouterr().err
+    assert "warnings: Missing document number (1)\n  good.pdf, page 4: no 文号 in the title block" in err
+    assert "warnings: mojibake (1)\n  good.pdf, page 2: replaced 3 glyphs" in err
+
+
+def test_at_most_a_few_lines_per_kind(capsys):
+    from rich.console import Console
+
+    from extract.model import Warning_
+    from tests.conftest import issue_of
+    issue = issue_of()
+    issue = type(issue)(**{**issue.__dict__, "warnings": tuple(Warning_("text-quality", f"page {n} uncertain", n) for n in range(1, 8))})
+    cli.print_warnings([issue], Console(stderr=True, highlight=False, soft_wrap=True))
+    err = capsys.readouterr().err
+    assert "warnings: Text uncertain (7)" in err
+    assert err.count("sample.pdf, page") == cli.WARNINGS_PER_KIND
+    assert f"… and {7 - cli.WARNINGS_PER_KIND} more" in err
+
+
+def test_per_pdf_line_counts_archive_wide_checks(src, tmp_path, extracted, monkeypatch, capsys):
+    """The per-PDF line is printed after the archive-wide checks, so it agrees with the summary."""
+    from extract.model import Warning_
+
+    def with_a_check(issues):
+        return [type(i)(**{**i.__dict__, "warnings": i.warnings + (Warning_("validity-conflict", "甲 / A"),)}) for i in issues]
+
+    monkeypatch.setattr(pipeline, "check_archive", with_a_check)
+    (src / "bad.pdf").unlink()
+    build(src, tmp_path)
+    captured = capsys.readouterr()
+    assert "good.pdf: 1 documents, 5 pages, 3 warnings" in captured.err
+    assert "│ warnings           │     3 │" in captured.out
 
 
 def test_as_of_from_option_env_or_today(src, tmp_path, extracted, monkeypatch):

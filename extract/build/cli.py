@@ -31,10 +31,15 @@ from extract.build import batch
 from extract.build.cache import DEFAULT_CACHE_DIR, ExtractionCache
 from extract.model import DocType, Issue
 from extract.site import render
+from extract.paths import TRANSLATIONS_DIR
+from extract.site.i18n import language
+from extract.site.report import kind_name
 from extract.site.search import TermCache
 from extract.site.translations import load_translations, unknown_ids
 
 TRUE_WORDS = ("1", "true", "yes", "on")
+# Warning lines printed per kind (all with -v); the report lists every one.
+WARNINGS_PER_KIND = 3
 
 
 def parse_date(value: str) -> dt.date:
@@ -107,6 +112,7 @@ class BuildResult:
     issues: list[Issue] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     cached: int = 0  # issues taken from the extraction cache
+    cached_pdfs: set[str] = field(default_factory=set)
 
     @property
     def warning_count(self) -> int:
@@ -145,7 +151,8 @@ def extract_all(
     pdfs: Sequence[Path], console: Console, verbose: bool, jobs: int, cache: ExtractionCache | None
 ) -> BuildResult:
     """Extract ``pdfs`` (cache hits first, the rest on ``jobs`` processes) showing progress;
-    then one line per PDF, in ``pdfs`` order."""
+    failures are printed at once, the issues' lines after the archive-wide checks
+    (``print_issue_lines``), so that their counts are the summary's."""
     result = BuildResult()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console) as progress:
@@ -165,18 +172,37 @@ def extract_all(
             if warning.kind == "not-a-gazette-issue":  # said at once: the site will name it differently
                 console.print(f"warning: {warning.line(issue.pdf_name)}", markup=False)
         result.cached += outcome.cached
-        console.print(
-            f"{outcome.pdf.name}: {len(issue.documents)} documents, {issue.page_count} pages, "
-            f"{len(issue.warnings)} warnings{' (cached)' if outcome.cached else ''}",
-            markup=False,
-        )
+        if outcome.cached:
+            result.cached_pdfs.add(outcome.pdf.name)
     return result
 
 
-def print_warnings(issues: Sequence[Issue], console: Console) -> None:
+def print_issue_lines(result: BuildResult, console: Console) -> None:
+    """One line per extracted PDF: documents, pages and warnings, archive-wide checks included."""
+    for issue in result.issues:
+        cached = " (cached)" if issue.pdf_name in result.cached_pdfs else ""
+        console.print(
+            f"{issue.pdf_name}: {len(issue.documents)} documents, {issue.page_count} pages, "
+            f"{len(issue.warnings)} warnings{cached}",
+            markup=False,
+        )
+
+
+def print_warnings(issues: Sequence[Issue], console: Console, per_kind: int | None = WARNINGS_PER_KIND) -> None:
+    """Each warning's one-line message (English), grouped by kind in the report's words; at
+    most ``per_kind`` lines per kind, the rest counted (None: all of them)."""
+    english = language("en", TRANSLATIONS_DIR)
+    grouped: dict[str, list[str]] = {}
     for issue in issues:
         for warning in issue.warnings:
-            console.print(f"warning: {warning.line(issue.pdf_name)}", markup=False)
+            grouped.setdefault(warning.kind, []).append(warning.line(issue.pdf_name, english=True))
+    for kind, lines in sorted(grouped.items()):
+        console.print(f"warnings: {kind_name(kind, english)} ({len(lines)})", markup=False)
+        shown = lines if per_kind is None else lines[:per_kind]
+        for line in shown:
+            console.print(f"  {line}", markup=False)
+        if len(lines) > len(shown):
+            console.print(f"  … and {len(lines) - len(shown)} more (see the extraction report, report/)", markup=False)
 
 
 def summary_table(result: BuildResult) -> Table:
@@ -234,8 +260,8 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
     cache = None if args.no_cache else ExtractionCache(args.cache)
     result = extract_all(pdfs, console, args.verbose, args.jobs, cache)
     result.issues = pipeline.check_archive(result.issues)
-    if args.verbose or strict:
-        print_warnings(result.issues, console)
+    print_issue_lines(result, console)
+    print_warnings(result.issues, console, None if args.verbose else WARNINGS_PER_KIND)
     try:
         counts = render.render_site(
             result.issues,

@@ -50,7 +50,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from extract.documents.validity import UNTIL_REPEALED_LABEL, ArchiveStatus, archive_status, until_repealed
-from extract.model import Block, BlockKind, DocType, Document, ForceLevel, Issue, Status, TableGrid, Warning_
+from extract.model import Block, BlockKind, DocType, Document, ForceLevel, Issue, Status, TableGrid, Warning_, message_in
 from extract.paths import TEMPLATES_DIR, TRANSLATIONS_DIR
 from extract.site.api import pdf_url, write_api
 from extract.site.doclinks import DocumentLinks, document_links
@@ -58,7 +58,7 @@ from extract.site.feeds import FEED_DIR, atom_xml, site_feeds
 from extract.site.former_ids import former_ids
 from extract.site.gov_calendar import MonthCalendar, calendar_ics, calendars
 from extract.site.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, Language, language
-from extract.site.report import MISSING_FIELD_KINDS, accounting_of, low_confidence_splits, missing_fields, page_ranges
+from extract.site.report import MISSING_FIELD_KINDS, accounting_of, kind_name, low_confidence_splits, missing_fields, page_ranges
 from extract.site.search import TermCache, search_files
 from extract.site.staging import SyncCounts, staged
 from extract.site.statistics import TableExport, table_exports
@@ -340,11 +340,6 @@ def has_validity_facts(doc: Document) -> bool:
 # --------------------------------------------------------------------------- environment
 
 
-def english_part(message: str) -> str:
-    """The English half of a bilingual message ``中文。 / English.``; other messages as they are."""
-    return message.split(" / ", 1)[1] if " / " in message else message
-
-
 class CompiledTemplates(BytecodeCache):
     """Compiled template code kept in memory, shared by every environment of the process.
 
@@ -436,7 +431,7 @@ def make_environment(
         return lang.t("{type} {id}（未翻译）", type=lang.t(TYPE_LABELS[doc.type]), id=doc.id)
 
     def message(text: str) -> Markup:
-        shown = text if lang.is_source else english_part(text)
+        shown = message_in(text, english=not lang.is_source)
         return lang.mark_chinese(md_escape(shown, inline=True))
 
     env.filters.update(
@@ -473,6 +468,7 @@ def make_environment(
         issue_label=lambda issue: name(issue_label(issue)),
         sections_of=sections_of,
         warnings_by_kind=warnings_by_kind,
+        warning_kind=lambda kind: kind_name(kind, lang),
         has_validity_facts=has_validity_facts,
         accounting_of=accounting_of,
         missing_fields=missing_fields,

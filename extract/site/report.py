@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from extract.documents.accounting import page_accounting
 from extract.model import Document, Issue, PageAccounting, Warning_
+from extract.site.i18n import Language
 
 # Warning kinds naming a field a document lacks (raised by ``tag``), with the field's name.
 MISSING_FIELD_KINDS = {
@@ -22,6 +23,26 @@ MISSING_FIELD_KINDS = {
     "missing-validity": "施行日期/有效期",
 }
 LOW_CONFIDENCE_KIND = "low-confidence-split"
+# What each warning kind is called in the report and the console: Chinese here, other
+# languages through their glossary (section warning_kinds). A kind raised anywhere in
+# extract/ must be named here (tests/test_report.py checks).
+KIND_NAMES = {
+    "duplicate-id": "编号重复",
+    "effective-before-signed": "施行日期早于成文日期",
+    "interpretation-unlinked": "解读未找到对应文件",
+    "low-confidence-split": "分篇存疑",
+    "missing-doc-number": "缺少文号",
+    "missing-signed-date": "缺少成文日期",
+    "missing-validity": "缺少施行日期或有效期",
+    "no-text": "无文字层",
+    "repealed-cited": "引用已废止文件",
+    "text-quality": "文字存疑",
+    "text-repaired": "文字已修复",
+    "toc-entry-not-found": "目录条目未找到",
+    "trial-validity-too-long": "试行期限过长",
+    "unassigned-page": "页面未归属",
+    "validity-conflict": "有效期说法不一致",
+}
 
 
 @dataclass(frozen=True)
@@ -59,6 +80,12 @@ def low_confidence_splits(issue: Issue) -> list[Warning_]:
 def warning_counts(issue: Issue) -> dict[str, int]:
     """Number of warnings per kind, kinds sorted."""
     return dict(sorted(Counter(w.kind for w in issue.warnings).items()))
+
+
+def kind_name(kind: str, lang: Language) -> str:
+    """A warning kind in ``lang``'s words (``KIND_NAMES``); a kind without a name stays its code."""
+    chinese = KIND_NAMES.get(kind)
+    return (lang.lookup(chinese) or chinese) if chinese else kind
 
 
 def page_ranges(pages: Iterable[int]) -> str:
