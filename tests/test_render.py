@@ -142,7 +142,8 @@ def test_issue_page_lists_documents_in_gazette_order(docs):
 def test_report_lists_failures_and_warnings_by_kind(docs):
     page = (docs / "report.md").read_text(encoding="utf-8")
     assert "bad.pdf: no text layer" in page
-    assert "### missing-doc-number（1）" in page
+    assert "### 缺少文号（1）" in page  # the kind in the page's words, not its code
+    assert "missing-doc-number" not in page
     assert "| 4 | brief-hostile | no 文号 in the title block |" in page
 
 
