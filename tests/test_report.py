@@ -73,3 +73,17 @@ def test_document_page_names_its_flagged_pages(checked_issue, tmp_path, source_d
     page = (tmp_path / "docs" / "doc" / "brief-hostile" / "index.md").read_text(encoding="utf-8")
     assert "存疑的页：4。" in page
     assert "sample.pdf#page=4" in page
+
+
+def test_report_speaks_the_pages_language(checked_issue, tmp_path, source_dir, as_of):
+    """Kinds by name and one half of a ``中文 / English`` message per language; no raw codes
+    as headings (a kind without a name, mojibake here, is the only code left)."""
+    extra = Warning_("unassigned-page", "本页不属于任何文件。 / page belongs to no document", 5)
+    render.render_site([replace(checked_issue, warnings=checked_issue.warnings + (extra,))], tmp_path / "docs", as_of, source_dir)
+    chinese = (tmp_path / "docs" / "report.md").read_text(encoding="utf-8")
+    english = (tmp_path / "docs" / "en" / "report.md").read_text(encoding="utf-8")
+    assert "### 页面未归属（" in chinese and "### Page not assigned (" in english
+    assert "本页不属于任何文件。" in chinese and "page belongs to no document" not in chinese
+    assert "page belongs to no document" in english and "本页不属于任何文件" not in english
+    headings = [line for line in chinese.splitlines() + english.splitlines() if line.startswith("### ")]
+    assert not [h for h in headings if "-" in h and "mojibake" not in h], headings

@@ -177,7 +177,7 @@ def lay_out(source: SourceDocument, settings: LayoutSettings | None = None) -> L
         lines.extend(page_to_lines(page, kept, settings))
         infos.append(_page_info(page, dropped))
         if not page.glyphs and not page.tables:
-            warnings.append(Warning_("no-text", "no text layer on this page (scanned or image only)", page.number))
+            warnings.append(Warning_("no-text", "本页没有文字层（扫描件或仅有图片）。 / no text layer on this page (scanned or image only)", page.number))
         for repair in page.repairs:
             warnings.append(Warning_("text-repaired", repair, page.number))
     if source.font_bbox_unreadable:

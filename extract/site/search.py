@@ -36,8 +36,11 @@ keys, so builds are byte-identical and gzip well)::
                                  "issues": [[id, label, year, first_doc], ...],
                                  "issuers": [...], "types": [...], "statuses": [...],
                                  "forms": [文种, ...], "force_levels": [...],
-                                 "docs": [[issue, type, issuer, status, form, force_level], ...]}
-                                 (indexes; -1 = none)
+                                 "docs": [[issue, type, issuer, status, form, force_level], ...],
+                                 "status_facts": {doc: [effective, expiry, repealedOn]}}
+                                 (indexes; -1 = none). ``status`` is the 时效性 as built;
+                                 ``status_facts`` (dated documents only) lets search.js
+                                 restate it for the reader's today with status.js's rules.
     search/shards/<n>.json      {term: [doc, score, doc_delta, score, ...]}  docs ascending,
                                  delta-coded; scores are integers (BM25 × 10)
     search/meta/<issue-id>.json [[id, title, doc_number, registration_number, date], ...]
@@ -72,6 +75,7 @@ from extract.documents.validity import ArchiveStatus
 from extract.grammar.identifiers import DocNumber, RegistrationNumber
 from extract.model import Document, Issue
 from extract.paths import TEMPLATES_DIR
+from extract.site.status_view import browser_facts
 
 ASSETS = TEMPLATES_DIR / "assets"
 # Changes whenever how terms are derived from a document changes (cache keys, TermCache).
@@ -378,6 +382,7 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
     issuers: list[str] = []
     types: list[str] = []
     statuses: list[str] = []
+    status_facts: dict[str, list[str]] = {}
     forms: list[str] = []
     force_levels: list[str] = []
     docs: list[list[int]] = []
@@ -389,6 +394,9 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
             prefix = doc_number_prefix(doc.doc_number)
             if prefix:
                 prefixes.add(prefix)
+            facts = browser_facts(status.of(doc).facts)
+            if any(facts):
+                status_facts[str(len(docs))] = list(facts)
             docs.append(
                 [
                     issue_index,
@@ -407,6 +415,7 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
         "issuers": issuers,
         "types": types,
         "statuses": statuses,
+        "status_facts": status_facts,
         "forms": forms,
         "force_levels": force_levels,
         "docs": docs,

@@ -23,15 +23,22 @@ from extract.site.status_labels import NO_STATUS, STATUS_LABELS
 UNDATED = "undated"
 
 
+def browser_facts(facts: StatusFacts) -> tuple[str, str, str]:
+    """``(effective, expiry, repealedOn)`` as status.js reads them: ISO dates, ``undated``
+    for a repeal of unknown day, "" for none."""
+    repealed_on = UNDATED if facts.repealed_undated else (facts.repealed_on.isoformat() if facts.repealed_on else "")
+    return (facts.effective.isoformat() if facts.effective else "",
+            facts.expiry.isoformat() if facts.expiry else "", repealed_on)
+
+
 def status_attributes(doc_id: str, own: DocumentStatus) -> dict[str, str]:
     """The data attributes of a status element (see the module docstring), in order."""
-    facts: StatusFacts = own.facts
-    repealed_on = UNDATED if facts.repealed_undated else (facts.repealed_on.isoformat() if facts.repealed_on else "")
+    effective, expiry, repealed_on = browser_facts(own.facts)
     return {
         "data-status-of": doc_id,
         "data-status": own.status.value if own.status else "",
-        "data-effective": facts.effective.isoformat() if facts.effective else "",
-        "data-expiry": facts.expiry.isoformat() if facts.expiry else "",
+        "data-effective": effective,
+        "data-expiry": expiry,
         "data-repealed-on": repealed_on,
     }
 

@@ -77,7 +77,27 @@
     if (!cache.has(path)) cache.set(path, fetch(new URL(path, indexUrl)).then((r) => (r.ok ? r.text() : "")));
     return cache.get(path);
   }
-  const manifestReady = fetchJson(indexUrl.href);
+  const manifestReady = fetchJson(indexUrl.href).then(restateStatuses);
+
+  /* 时效性 for the reader's today by status.js's rules (the same as every page's): each
+   * dated document's facts come with the manifest, and the status facet and the results
+   * show the restated status. Without the module the statuses stay as built. */
+  async function restateStatuses(manifest) {
+    const facts = manifest.status_facts || {};
+    try {
+      const { statusOn, localISO } = await import(new URL("../assets/status.js", indexUrl).href);
+      const today = localISO(new Date());
+      for (const [doc, [effective, expiry, repealedOn]] of Object.entries(facts)) {
+        const value = statusOn({ effective, expiry, repealedOn }, today);
+        let index = value ? manifest.statuses.indexOf(value) : -1;
+        if (value && index < 0) index = manifest.statuses.push(value) - 1;
+        manifest.docs[doc][3] = index;
+      }
+    } catch (error) {
+      /* keep the statuses as built */
+    }
+    return manifest;
+  }
 
   // ------------------------------------------------------------------ terms
 
@@ -392,11 +412,11 @@
       [registration, false],
       [issueLabel, !names.issues[issueId]],
       [date && format(labels.ui.date, { date }), false],
-      [labels.statuses[manifest.statuses[row[3]]], false],
+      [labels.statuses[manifest.statuses[row[3]]], false, ` data-status-of="${escapeHtml(id)}" data-status="${escapeHtml(manifest.statuses[row[3]] || "")}"`],
     ].filter(([text]) => text);
     item.innerHTML =
       `<a class="gz-result__title"${documentLang} href="${escapeHtml(new URL(`doc/${id}/`, siteRoot).href)}">${titleHtml(title, terms)}</a>` +
-      `<p class="gz-result__facts">${facts.map(([f, own]) => `<span${own ? documentLang : ""}>${escapeHtml(f)}</span>`).join("")}</p>` +
+      `<p class="gz-result__facts">${facts.map(([f, own, attributes = ""]) => `<span${own ? documentLang : ""}${attributes}>${escapeHtml(f)}</span>`).join("")}</p>` +
       `<p class="gz-result__excerpt"${documentLang}></p>`;
     fetchText(`text/${id}.txt`).then((text) => {
       item.querySelector(".gz-result__excerpt").innerHTML = excerptHtml(text, terms);

@@ -75,6 +75,24 @@ def test_every_status_shown_agrees_with_python(browser, archive_url, lang):
         for shown in shown_statuses(page):
             seen.setdefault(shown["id"], set()).add(shown["status"])
         assert seen == {doc_id: {status} for doc_id, status in EXPECTED.items()}
+        assert search_statuses(page, archive_url, prefix) == EXPECTED
+    finally:
+        context.close()
+
+
+def search_statuses(page, archive_url: str, prefix: str) -> dict[str, str]:
+    """The status each search result for 温州 shows (restated by search.js with status.js)."""
+    page.goto(f"{archive_url}{prefix}search/?q=温州")
+    page.wait_for_function(f"document.querySelectorAll('.gz-result [data-status-of]').length >= {len(EXPECTED)}")
+    return dict(page.eval_on_selector_all(
+        ".gz-result [data-status-of]", "els => els.map(el => [el.dataset.statusOf, el.dataset.status])"))
+
+
+def test_search_restates_statuses_for_the_readers_today(browser, archive_url):
+    """Read on 2027-01-01, the search results and the status facet give C as repealed."""
+    context, page = at(browser, dt.date(2027, 1, 1))
+    try:
+        assert search_statuses(page, archive_url, "")["wzb-2020-3"] == "repealed"
     finally:
         context.close()
 

@@ -85,7 +85,7 @@ def test_kangxi_radicals_become_unified_ideographs(folder):
     assert page_text(folder / "kangxi-radicals.pdf", 1) == "日常工作月报" + "".join(corpus.BODY)
     issue = extract(folder, "kangxi-radicals.pdf")
     # 日 and 月 of the first line, 工 there and in 工作 of the body
-    assert [w.message for w in issue.warnings if w.kind == "text-repaired"] == ["4 Kangxi-radical/compatibility characters unified"]
+    assert [w.message for w in issue.warnings if w.kind == "text-repaired"] == ["已统一 4 个康熙部首或兼容汉字。 / 4 Kangxi-radical/compatibility characters unified"]
     assert issue.page_quality == ()
     assert_every_page_accounted(issue, folder / "kangxi-radicals.pdf")
 
