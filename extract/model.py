@@ -171,33 +171,28 @@ class PageInfo:
     text_chars: int = 0  # glyphs on the page, before running heads were removed
 
 
-def message_in(message: str, english: bool) -> str:
-    """One language's half of a message written ``中文。 / English.`` (the convention of
-    warnings, so that each page and the console show one language); a message without the
-    separator is returned whole."""
-    chinese, separator, other = message.partition(" / ")
-    if not separator:
-        return message
-    return other if english else chinese
-
-
 @dataclass(frozen=True)
 class Warning_:
     """Something the extractor was unsure about, for the extraction report.
 
-    ``message`` is one line, ``中文 / English`` where both are written (``message_in``).
+    ``message`` is one line in the site's source language (Chinese) where it is written so,
+    ``english`` the same in English; a warning with only ``message`` shows it everywhere.
     """
 
     kind: str  # e.g. "no-text", "text-quality", "unassigned-page", "missing-doc-number"
     message: str
     page: int | None = None
     item: str | None = None
+    english: str | None = None
+
+    def text(self, english: bool) -> str:
+        """The message for a page or console in English (``english``) or Chinese."""
+        return (self.english or self.message) if english else self.message
 
     def line(self, source: str, english: bool = False) -> str:
         """``source, page N: message`` (the message in English with ``english``)."""
         where = f"{source}, page {self.page}" if self.page else source
-        text = message_in(self.message, english) if english else self.message
-        return f"{where}: {text}"
+        return f"{where}: {self.text(english)}"
 
 
 @dataclass(frozen=True)

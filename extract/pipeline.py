@@ -80,7 +80,7 @@ def distinct_ids(issues: Sequence[Issue]) -> list[Issue]:
         issue_id = _unused(issue.id, taken_issues)
         warnings = list(issue.warnings)
         if issue_id != issue.id:
-            warnings.append(Warning_("duplicate-id", f"第 {issue.id} 期也在另一个 PDF 中，本期编号改为 {issue_id}。 / issue {issue.id} is also in another PDF; this one is {issue_id}"))
+            warnings.append(Warning_("duplicate-id", f"第 {issue.id} 期也在另一个 PDF 中，本期编号改为 {issue_id}。", english=f"issue {issue.id} is also in another PDF; this one is {issue_id}"))
         documents: list[Document] = []
         new_ids: dict[str, str] = {}
         for doc in issue.documents:
@@ -88,7 +88,7 @@ def distinct_ids(issues: Sequence[Issue]) -> list[Issue]:
             if doc_id != doc.id:
                 new_ids[doc.id] = doc_id
                 warnings.append(
-                    Warning_("duplicate-id", f"文件编号 {doc.id} 已被另一期使用，本文件改为 {doc_id}。 / document id {doc.id} is taken by another issue; this one is {doc_id}", doc.pages[0], doc_id)
+                    Warning_("duplicate-id", f"文件编号 {doc.id} 已被另一期使用，本文件改为 {doc_id}。", doc.pages[0], doc_id, english=f"document id {doc.id} is taken by another issue; this one is {doc_id}")
                 )
             documents.append(replace(doc, id=doc_id, issue=issue_id))
         warnings = [replace(w, item=new_ids.get(w.item, w.item)) if w.item else w for w in warnings]

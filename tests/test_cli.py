@@ -226,7 +226,7 @@ def test_a_pdf_not_recognised_as_a_gazette_is_said_on_the_console(src, tmp_path,
 
     from extract.model import IssueIdentity, Warning_
 
-    def not_a_gazette(path, as_of, progress=None):
+    def not_a_gazette(path, progress=None):
         if path.name == "bad.pdf":
             raise ExtractionError(path, 3, "no text layer - scan it with OCR first")
         warning = Warning_("not-a-gazette-issue", "not recognised as a gazette issue: no masthead / issue number; published under the PDF's own title 「某某报告」")

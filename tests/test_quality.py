@@ -88,5 +88,6 @@ def test_check_text_quality_warns_records_and_marks_documents(make_issue, dated_
     assert [(q.page, q.verdict) for q in checked.page_quality] == [(2, "uncertain"), (3, "no-text")]
     new = checked.warnings[len(issue.warnings) :]
     assert [(w.kind, w.page) for w in new] == [("text-quality", 2)]
-    assert new[0].message.startswith("本页文字存疑（(cid:…) 3，共 5 字），请对照 PDF 核对。 / text uncertain: (cid:…) 3 (of 5 characters); check the text against the PDF")
+    assert new[0].message == "本页文字存疑（(cid:…) 3，共 5 字），请对照 PDF 核对。"
+    assert new[0].english.startswith("text uncertain: (cid:…) 3 (of 5 characters); check the text against the PDF")
     assert [d.uncertain for d in checked.documents] == [True, False]

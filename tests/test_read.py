@@ -253,4 +253,4 @@ def test_unreadable_font_bboxes_are_counted_not_logged(tmp_path, capsys):
     source = read_pdf(pdf)
     assert source.font_bbox_unreadable >= 1
     assert "FontBBox" not in capsys.readouterr().err
-    assert [w.kind for w in lay_out(source).warnings if "FontBBox" in w.message] == ["font-bbox-unreadable"]
+    assert [w.kind for w in lay_out(source).warnings if "FontBBox" in w.english] == ["font-bbox-unreadable"]

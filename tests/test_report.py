@@ -76,9 +76,9 @@ def test_document_page_names_its_flagged_pages(checked_issue, tmp_path, source_d
 
 
 def test_report_speaks_the_pages_language(checked_issue, tmp_path, source_dir, as_of):
-    """Kinds by name and one half of a ``中文 / English`` message per language; no raw codes
-    as headings (a kind without a name, mojibake here, is the only code left)."""
-    extra = Warning_("unassigned-page", "本页不属于任何文件。 / page belongs to no document", 5)
+    """Kinds by name and a message in the page's language; no raw codes as headings (a kind
+    without a name, mojibake here, is the only code left)."""
+    extra = Warning_("unassigned-page", "本页不属于任何文件。", 5, english="page belongs to no document")
     render.render_site([replace(checked_issue, warnings=checked_issue.warnings + (extra,))], tmp_path / "docs", as_of, source_dir)
     chinese = (tmp_path / "docs" / "report.md").read_text(encoding="utf-8")
     english = (tmp_path / "docs" / "en" / "report.md").read_text(encoding="utf-8")
@@ -87,3 +87,20 @@ def test_report_speaks_the_pages_language(checked_issue, tmp_path, source_dir, a
     assert "page belongs to no document" in english and "本页不属于任何文件" not in english
     headings = [line for line in chinese.splitlines() + english.splitlines() if line.startswith("### ")]
     assert not [h for h in headings if "-" in h and "mojibake" not in h], headings
+
+
+def test_every_warning_kind_raised_has_a_name_in_both_languages():
+    """Kinds raised anywhere in extract/ (``Warning_("kind", …`` or ``kind="kind"``) are named
+    in ``KIND_NAMES`` and the English glossary, so no report heading is a raw code."""
+    import re
+    from pathlib import Path
+
+    from extract.paths import TRANSLATIONS_DIR
+    from extract.site.i18n import language
+    from extract.site.report import KIND_NAMES
+
+    source = "".join(path.read_text(encoding="utf-8") for path in Path("extract").rglob("*.py"))
+    raised = set(re.findall(r'Warning_\(\s*"([a-z-]+)"', source)) | set(re.findall(r'kind="([a-z-]+)"', source))
+    assert len(raised) >= 15 and raised <= set(KIND_NAMES), raised - set(KIND_NAMES)
+    english = language("en", TRANSLATIONS_DIR)
+    assert all(english.lookup(name) for name in KIND_NAMES.values())

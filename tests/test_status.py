@@ -65,7 +65,7 @@ def test_browser_label_table_is_generated_from_python():
         "run `python -m extract.site.status_labels` after changing the status labels or the glossary"
     table = json.loads(labels_module().split("=", 1)[1].rstrip().rstrip(";"))
     assert table["zh"]["repealed"] == "已废止" and table["en"]["repealed"] == "Repealed"
-    assert table["en"]["until_repealed"] == "In force until repealed"
+    assert table["en"]["until_repealed"] == "Until repealed"
 
 
 # --------------------------------------------------------------------------- repeal clauses

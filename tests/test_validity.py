@@ -302,9 +302,12 @@ def test_a_regulation_stating_no_term_is_in_force_until_repealed(sample):
 def test_interpretation_conflict_is_reported(sample):
     warnings = v.consistency_checks(sample)
     assert [(w.kind, w.item) for w in warnings] == [("validity-conflict", "jd-wzb-2023-40")]
-    message = warnings[0].message
-    for needle in ("温政办〔2023〕40号", "2023-05-05", "2023-05-15", "jd-wzb-2023-40", "政策解读"):
-        assert needle in message
+    chinese, english = warnings[0].message, warnings[0].english
+    for needle in ("温政办〔2023〕40号", "2023-05-05", "2023-05-15", "政策解读"):
+        assert needle in chinese
+    for needle in ("温政办〔2023〕40号", "2023-05-05", "2023-05-15", "jd-wzb-2023-40", "interpretation"):
+        assert needle in english
+    assert " / " not in chinese
     assert warnings[0].page == 30
 
 

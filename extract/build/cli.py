@@ -170,7 +170,7 @@ def extract_all(
         result.issues.append(issue)
         for warning in issue.warnings:
             if warning.kind == "not-a-gazette-issue":  # said at once: the site will name it differently
-                console.print(f"warning: {warning.line(issue.pdf_name)}", markup=False)
+                console.print(f"warning: {warning.line(issue.pdf_name, english=True)}", markup=False)
         result.cached += outcome.cached
         if outcome.cached:
             result.cached_pdfs.add(outcome.pdf.name)

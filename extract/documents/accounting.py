@@ -36,7 +36,7 @@ def account_pages(issue: Issue) -> Issue:
     """``issue`` with its ``accounting`` set and a warning per unassigned page."""
     accounting = page_accounting(issue)
     warnings = tuple(
-        Warning_("unassigned-page", "本页不属于任何文件，也不是封面或目录，请对照 PDF 检查。 / page belongs to no document nor the front matter; check it in the PDF", page)
+        Warning_("unassigned-page", "本页不属于任何文件，也不是封面或目录，请对照 PDF 检查。", page, english="page belongs to no document nor the front matter; check it in the PDF")
         for page in accounting.unassigned
     )
     return replace(issue, accounting=accounting, warnings=issue.warnings + warnings)

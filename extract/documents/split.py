@@ -80,7 +80,7 @@ def split_items(laid: LaidOutIssue) -> SplitIssue:
     if not identity.recognised:
         warnings.append(Warning_("not-a-gazette-issue", f"{NOT_RECOGNISED}; published under the PDF's own title 「{identity.title}」"))
     warnings += [
-        Warning_("low-confidence-split", f"条目「{item.title[:30]}」未在目录中找到，分篇依据版式推断。 / item 「{item.title[:30]}」 was found without the 目录", item.pages[0], item.title)
+        Warning_("low-confidence-split", f"条目「{item.title[:30]}」未在目录中找到，分篇依据版式推断。", item.pages[0], item.title, english=f"item 「{item.title[:30]}」 was found without the 目录")
         for item in items
         if not item.confident
     ]
@@ -231,11 +231,11 @@ def _starts_from_toc(blocks: Sequence[Block], toc: list[TocEntry], pages: Sequen
         high = min((s.title_first for n, s in found.items() if n > number), default=len(blocks))
         start = _title_block_between(blocks, low, high, page, skip, entry)
         if start is None:
-            warnings.append(Warning_("toc-entry-not-found", f"目录条目「{entry.title}」（第{entry.folio}页）在正文中未找到。 / 目录 entry 「{entry.title}」 (page {entry.folio}) not found in the body", page, entry.title))
+            warnings.append(Warning_("toc-entry-not-found", f"目录条目「{entry.title}」（第{entry.folio}页）在正文中未找到。", page, entry.title, english=f"目录 entry 「{entry.title}」 (page {entry.folio}) not found in the body"))
             continue
         found[number] = start
         warnings.append(
-            Warning_("toc-entry-not-found", f"目录条目「{entry.title}」（第{entry.folio}页）未按标题找到，从标题块「{start.title[:30]}」开始。 / 目录 entry 「{entry.title}」 (page {entry.folio}) not found by its title; it starts at the title block 「{start.title[:30]}」", blocks[start.title_first].pages[0], entry.title)
+            Warning_("toc-entry-not-found", f"目录条目「{entry.title}」（第{entry.folio}页）未按标题找到，从标题块「{start.title[:30]}」开始。", blocks[start.title_first].pages[0], entry.title, english=f"目录 entry 「{entry.title}」 (page {entry.folio}) not found by its title; it starts at the title block 「{start.title[:30]}」")
         )
     starts = [found[n] for n in sorted(found)]
     return _with_unlisted_orders(blocks, starts, skip)

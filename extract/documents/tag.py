@@ -290,10 +290,10 @@ def _missing_fields(documents: Sequence[Document]) -> Iterable[Warning_]:
         adopted = doc.force_level is ForceLevel.LOCAL_REGULATION and doc.adopted_date is not None
         if doc.type in (DocType.MEASURE, DocType.NOTICE) and not adopted:
             if not doc.doc_number:
-                yield Warning_("missing-doc-number", "未找到文号。 / no 文号 found for a government document", doc.pages[0], doc.id)
+                yield Warning_("missing-doc-number", "未找到文号。", doc.pages[0], doc.id, english="no 文号 found for a government document")
             if not doc.signed_date:
-                yield Warning_("missing-signed-date", "落款中未找到成文日期。 / no 成文日期 found in the signature", doc.pages[0], doc.id)
+                yield Warning_("missing-signed-date", "落款中未找到成文日期。", doc.pages[0], doc.id, english="no 成文日期 found in the signature")
         if doc.type is DocType.MEASURE and not doc.expiry_date and not rules.until_repealed(doc):
-            yield Warning_("missing-validity", "未找到施行日期、有效期或规划期。 / measure without 施行日期/有效期 or plan period", doc.pages[0], doc.id)
+            yield Warning_("missing-validity", "未找到施行日期、有效期或规划期。", doc.pages[0], doc.id, english="measure without 施行日期/有效期 or plan period")
         if doc.type is DocType.INTERPRETATION and not doc.interprets:
-            yield Warning_("interpretation-unlinked", "本期中未找到所解读的文件。 / the interpreted document was not found in this issue", doc.pages[0], doc.id)
+            yield Warning_("interpretation-unlinked", "本期中未找到所解读的文件。", doc.pages[0], doc.id, english="the interpreted document was not found in this issue")

@@ -299,8 +299,8 @@ def _interpretation_conflicts(interp: Document, target: Document) -> Iterable[Wa
         yield Warning_(
             kind="validity-conflict",
             message=(f"政策解读 {interp.title} 称 {target.doc_number} 自 {stated.value.isoformat()} "
-                     f"起施行，而该文件规定 {actual.value.isoformat()}。 / The interpretation "
-                     f"{interp.id} states {target.doc_number} takes effect on "
+                     f"起施行，而该文件规定 {actual.value.isoformat()}。"),
+            english=(f"The interpretation {interp.id} states {target.doc_number} takes effect on "
                      f"{stated.value.isoformat()}; the document itself says "
                      f"{actual.value.isoformat()}."),
             page=stated.evidence.page, item=interp.id)
@@ -309,8 +309,8 @@ def _interpretation_conflicts(interp: Document, target: Document) -> Iterable[Wa
         yield Warning_(
             kind="validity-conflict",
             message=(f"政策解读 {interp.title} 称 {target.doc_number} 有效期{said.label()}，"
-                     f"而该文件规定有效期{own.label()}。 / The interpretation {interp.id} "
-                     f"states a validity of {said.label()} for {target.doc_number}; the "
+                     f"而该文件规定有效期{own.label()}。"),
+            english=(f"The interpretation {interp.id} states a validity of {said.label()} for {target.doc_number}; the "
                      f"document itself says {own.label()}."),
             page=said.evidence.page if said.evidence else None, item=interp.id)
 
@@ -320,8 +320,8 @@ def _effective_before_signed(doc: Document) -> Iterable[Warning_]:
         eff, signed = doc.effective_date.value.isoformat(), doc.signed_date.value.isoformat()
         yield Warning_(
             kind="effective-before-signed",
-            message=(f"{_name(doc)} 施行日期 {eff} 早于成文日期 {signed}。 / {doc.id} takes "
-                     f"effect on {eff}, before it was signed on {signed}."),
+            message=f"{_name(doc)} 施行日期 {eff} 早于成文日期 {signed}。",
+            english=(f"{doc.id} takes effect on {eff}, before it was signed on {signed}."),
             page=doc.effective_date.evidence.page, item=doc.id)
 
 
@@ -339,8 +339,8 @@ def _trial_too_long(doc: Document) -> Iterable[Warning_]:
     if too_long:
         yield Warning_(
             kind="trial-validity-too-long",
-            message=(f"{_name(doc)} 为试行/暂行文件，有效期{validity.label()}超过5年。 / {doc.id} "
-                     f"is a trial (试行/暂行) measure with a validity of {validity.label()}, "
+            message=f"{_name(doc)} 为试行/暂行文件，有效期{validity.label()}超过5年。",
+            english=(f"{doc.id} is a trial (试行/暂行) measure with a validity of {validity.label()}, "
                      f"over 5 years."),
             page=validity.evidence.page if validity.evidence else None, item=doc.id)
 
@@ -363,8 +363,8 @@ def _repealed_cited(documents: Sequence[Document], repeals: Sequence[Repeal]) ->
                 continue
             yield Warning_(
                 kind="repealed-cited",
-                message=(f"{_name(doc)} 引用了已由 {repealer.doc_number} 废止的 {number}。 / "
-                         f"{doc.id} cites {number}, repealed by {repealer.doc_number}."),
+                message=f"{_name(doc)} 引用了已由 {repealer.doc_number} 废止的 {number}。",
+                english=(f"{doc.id} cites {number}, repealed by {repealer.doc_number}."),
                 item=doc.id)
 
 
@@ -374,7 +374,7 @@ def consistency_checks(documents: Sequence[Document]) -> tuple[Warning_, ...]:
     Kinds: ``validity-conflict`` (a 政策解读's stated 施行日期/有效期 differs from its
     target's), ``effective-before-signed``, ``trial-validity-too-long`` (试行/暂行 over 5
     years) and ``repealed-cited`` (a later document cites a repealed one). Messages are in
-    Chinese and English and name both documents and dates.
+    Chinese (``message``) and English (``english``) and name both documents and dates.
     """
     by_number = {doc.doc_number: doc for doc in documents if doc.doc_number}
     found: list[Warning_] = []

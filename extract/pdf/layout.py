@@ -177,14 +177,15 @@ def lay_out(source: SourceDocument, settings: LayoutSettings | None = None) -> L
         lines.extend(page_to_lines(page, kept, settings))
         infos.append(_page_info(page, dropped))
         if not page.glyphs and not page.tables:
-            warnings.append(Warning_("no-text", "本页没有文字层（扫描件或仅有图片）。 / no text layer on this page (scanned or image only)", page.number))
+            warnings.append(Warning_("no-text", "本页没有文字层（扫描件或仅有图片）。", page.number, english="no text layer on this page (scanned or image only)"))
         for repair in page.repairs:
             warnings.append(Warning_("text-repaired", repair, page.number))
     if source.font_bbox_unreadable:
         warnings.append(
             Warning_(
                 "font-bbox-unreadable",
-                f"pdfminer could not read a font's FontBBox {source.font_bbox_unreadable} times (a malformed font descriptor); "
+                f"pdfminer 有 {source.font_bbox_unreadable} 次读不到字体的 FontBBox（字体描述有误），文字仍已提取。",
+                english=f"pdfminer could not read a font's FontBBox {source.font_bbox_unreadable} times (a malformed font descriptor); "
                 "the text is still extracted",
             )
         )

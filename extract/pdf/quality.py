@@ -105,10 +105,10 @@ def quality_warning(quality: PageQuality) -> Warning_:
     found = ", ".join(f"{name} {count}" for name, count in parts if count)
     return Warning_(
         "text-quality",
-        f"本页文字存疑（{found}，共 {quality.chars} 字），请对照 PDF 核对。 / "
-        f"text uncertain: {found} (of {quality.chars} characters); check the text against the PDF "
-        "(a font without a usable ToUnicode map, or a noisy OCR layer)",
+        f"本页文字存疑（{found}，共 {quality.chars} 字），请对照 PDF 核对。",
         quality.page,
+        english=f"text uncertain: {found} (of {quality.chars} characters); check the text against the PDF "
+        "(a font without a usable ToUnicode map, or a noisy OCR layer)",
     )
 
 

@@ -85,7 +85,7 @@ def repair_glyphs(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], tuple[str, ...]
     unified = [_replace_text(g, unify_ideograph(g.text)) for g in glyphs]
     changed = sum(1 for a, b in zip(glyphs, unified) if a.text != b.text)
     if changed:
-        repairs.append(f"已统一 {changed} 个康熙部首或兼容汉字。 / {changed} Kangxi-radical/compatibility characters unified")
+        repairs.append(f"{changed} Kangxi-radical/compatibility characters unified")
     result: list[Glyph] = []
     by_font: dict[str, list[Glyph]] = defaultdict(list)
     for glyph in unified:
@@ -94,7 +94,7 @@ def repair_glyphs(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], tuple[str, ...]
         if _looks_like_gbk_mojibake(font_glyphs):
             decoded = _redecode_gbk(font_glyphs)
             if decoded is not None:
-                repairs.append(f"字体 {font}：{len(decoded)} 个被显示为 Latin-1 的 GBK 字符已重新解码。 / font {font}: {len(decoded)} characters re-decoded from GBK shown as Latin-1")
+                repairs.append(f"font {font}: {len(decoded)} characters re-decoded from GBK shown as Latin-1")
                 result.extend(decoded)
                 continue
         result.extend(font_glyphs)

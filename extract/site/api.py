@@ -179,6 +179,7 @@ def warning_record(warning: Warning_) -> JsonDict:
     return {
         "kind": warning.kind,
         "message": warning.message,
+        "message_en": warning.english,
         "page": warning.page,
         "item": warning.item,
     }

@@ -50,7 +50,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from extract.documents.validity import UNTIL_REPEALED_LABEL, ArchiveStatus, archive_status, until_repealed
-from extract.model import Block, BlockKind, DocType, Document, ForceLevel, Issue, Status, TableGrid, Warning_, message_in
+from extract.model import Block, BlockKind, DocType, Document, ForceLevel, Issue, Status, TableGrid, Warning_
 from extract.paths import TEMPLATES_DIR, TRANSLATIONS_DIR
 from extract.site.api import pdf_url, write_api
 from extract.site.doclinks import DocumentLinks, document_links
@@ -430,8 +430,9 @@ def make_environment(
             return md_escape(translation.title if translation else doc.title, inline=True)
         return lang.t("{type} {id}（未翻译）", type=lang.t(TYPE_LABELS[doc.type]), id=doc.id)
 
-    def message(text: str) -> Markup:
-        shown = message_in(text, english=not lang.is_source)
+    def message(item: Warning_ | str) -> Markup:
+        """A warning's message in the page's language, or a one-line failure as it is."""
+        shown = item.text(english=not lang.is_source) if isinstance(item, Warning_) else item
         return lang.mark_chinese(md_escape(shown, inline=True))
 
     env.filters.update(

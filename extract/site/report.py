@@ -42,6 +42,8 @@ KIND_NAMES = {
     "trial-validity-too-long": "试行期限过长",
     "unassigned-page": "页面未归属",
     "validity-conflict": "有效期说法不一致",
+    "not-a-gazette-issue": "不是公报期刊",
+    "font-bbox-unreadable": "字体边框不可读",
 }
 
 

@@ -300,7 +300,7 @@ def validity_ics(rows: Sequence[ValidityRow], as_of: dt.date) -> bytes:
 
 def validity_json(rows: Sequence[ValidityRow], warnings: Sequence[Warning_], as_of: dt.date) -> str:
     """The static API ``api/validity.json``:
-    ``{"as_of", "documents": [row…], "warnings": [{kind, message, page, item}]}``."""
+    ``{"as_of", "documents": [row…], "warnings": [{kind, message, page, item, english}]}``."""
     data = {"as_of": as_of.isoformat(),
             "documents": [row.as_json() for row in rows],
             "warnings": [asdict(warning) for warning in warnings]}

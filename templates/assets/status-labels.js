@@ -6,7 +6,7 @@ export const STATUS_LABELS = {
     "in_force": "In force",
     "not_yet_in_force": "Not yet in force",
     "repealed": "Repealed",
-    "until_repealed": "In force until repealed"
+    "until_repealed": "Until repealed"
   },
   "zh": {
     "expired": "已失效",
