@@ -17,7 +17,6 @@ from extract.model import Issue
 from extract.pdf.read import read_pdf
 from tests.robustness import corpus
 
-AS_OF = dt.date(2026, 11, 29)
 REPO = Path(__file__).resolve().parents[2]
 REAL_PDFS = sorted((REPO / "tests" / "data" / "robustness").glob("*.pdf")) + sorted((REPO / "source_pdfs").glob("*.pdf"))
 
@@ -30,7 +29,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def extract(folder: Path, name: str) -> Issue:
-    return pipeline.extract_pdf(folder / name, AS_OF)
+    return pipeline.extract_pdf(folder / name)
 
 
 def all_text(issue: Issue) -> str:
@@ -169,7 +168,7 @@ def test_corrupt_middle_page_is_reported_and_the_others_kept(folder):
 def test_real_xiaobiaosong_mojibake_is_flagged():
     # Its 目录 font draws the trail byte 0xAD as a space: the re-decoding is not certain.
     path = REPO / "tests" / "data" / "robustness" / "XiaoBiaoSong.pdf"
-    issue = pipeline.extract_pdf(path, AS_OF)
+    issue = pipeline.extract_pdf(path)
     (quality,) = issue.page_quality
     assert quality.verdict == "uncertain" and quality.latin1 > quality.chars / 2
     assert [w.page for w in issue.warnings if w.kind == "text-quality"] == [1]
@@ -202,7 +201,7 @@ def test_unreadable_pdf_is_one_clear_line(folder, name, message):
 
 @pytest.mark.parametrize("path", REAL_PDFS, ids=lambda p: p.name)
 def test_every_page_of_real_pdfs_is_accounted(path):
-    issue = pipeline.extract_pdf(path, AS_OF)
+    issue = pipeline.extract_pdf(path)
     assert_every_page_accounted(issue, path)
     if path.name != "XiaoBiaoSong.pdf":  # born-digital text, or repaired with certainty
         assert issue.page_quality == ()
