@@ -4,9 +4,9 @@ A document page links to the previous and next document of its issue (gazette or
 the document it interprets, to the interpretations of it, to the documents it repeals or
 cites, and to the documents that cite it. Relations come from what ``tag`` extracted
 (``Document.interprets``, ``repeals``, ``references``: 文号 or 令 numbers, and for repeals
-also 《titles》); a name is resolved to the archived document it names
-(``validity.names_of``: its number or its title), else it stays a plain ``Reference``
-without a target, shown as text.
+also 《titles》); a number is resolved to the archived document that carries it, a repeal to
+the document ``validity.resolve_repeals`` finds (by number or title, as the statuses are
+computed), else it stays a plain ``Reference`` without a target, shown as text.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.documents.validity import names_of
+from extract.documents.validity import resolve_repeals
 from extract.model import Document
 
 
@@ -71,8 +71,10 @@ def document_links(documents: Sequence[Document]) -> dict[str, DocumentLinks]:
     """
     by_number: dict[str, Document] = {}
     for doc in documents:
-        for name in names_of(doc):
-            by_number.setdefault(name, doc)
+        if doc.doc_number:
+            by_number.setdefault(doc.doc_number, doc)
+    by_id = {doc.id: doc for doc in documents}
+    repealed = {(r.repealer_id, r.target): by_id[r.target_id] for r in resolve_repeals(documents) if r.target_id}
     interpreted_by: dict[str, list[Document]] = defaultdict(list)
     cited_by: dict[str, list[Document]] = defaultdict(list)
     for doc in documents:
@@ -94,7 +96,7 @@ def document_links(documents: Sequence[Document]) -> dict[str, DocumentLinks]:
             next=neighbours[doc.id][1],
             interprets=refer(doc.interprets) if doc.interprets else None,
             interpreted_by=tuple(interpreted_by.get(own, ())) if own else (),
-            repeals=tuple(refer(number) for number in doc.repeals),
+            repeals=tuple(Reference(name, repealed.get((doc.id, name))) for name in doc.repeals),
             cites=tuple(refer(number) for number in doc.references if number != own),
             cited_by=tuple(cited_by.get(own, ())) if own else (),
         )
