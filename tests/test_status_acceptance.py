@@ -80,9 +80,8 @@ def archive() -> list[Issue]:
     ]
 
 
-@pytest.fixture(scope="module")
-def docs(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("repeals")
+def render_archive(root: Path) -> Path:
+    """The archive's site sources rendered into ``root/docs`` as of AS_OF (stand-in PDFs)."""
     source = root / "source_pdfs"
     source.mkdir()
     issues = archive()
@@ -90,6 +89,11 @@ def docs(tmp_path_factory) -> Path:
         (source / one.pdf_name).write_bytes(b"%PDF-1.4\n% stand-in\n")
     render_site(issues, root / "docs", AS_OF, source)
     return root / "docs"
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> Path:
+    return render_archive(tmp_path_factory.mktemp("repeals"))
 
 
 def test_the_archive_is_tagged_as_written():

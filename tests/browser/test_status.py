@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from extract.documents.validity import archive_status
-from extract.site.render import render_site
 from tests.browser.conftest import serve
 from tests.conftest import mkdocs_build
-from tests.test_status_acceptance import AS_OF, EXPECTED, archive
+from tests.test_status_acceptance import AS_OF, EXPECTED, archive, render_archive
 
 LABELS = {
     "zh": {"repealed": "已废止", "in_force": "现行有效", "not_yet_in_force": "尚未生效"},
@@ -30,13 +28,7 @@ LABELS = {
 @pytest.fixture(scope="module")
 def archive_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("repeals-site")
-    source = root / "source_pdfs"
-    source.mkdir()
-    issues = archive()
-    for one in issues:
-        (source / one.pdf_name).write_bytes(b"%PDF-1.4\n% stand-in\n")
-    render_site(issues, root / "docs", AS_OF, source)
-    mkdocs_build(root / "docs", root / "site")
+    mkdocs_build(render_archive(root), root / "site")
     server, url = serve(root / "site")
     yield url
     server.shutdown()
