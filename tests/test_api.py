@@ -70,7 +70,7 @@ def test_issue_and_report_records(sample_issue):
     report = api.report_record(sample_issue)
     assert report["front_pages"] == [1]
     assert report["warnings"][0] == {
-        "kind": "missing-doc-number", "message": "no 文号 in the title block", "page": 4, "item": "brief-hostile",
+        "kind": "missing-doc-number", "message": "no 文号 in the title block", "page": 4, "item": "brief-hostile", "message_en": None,
     }
 
 

@@ -283,7 +283,8 @@ def test_repeal_naming_a_title_repeals_a_regulation_without_a_number(sample):
                    force_level=ForceLevel.LOCAL_REGULATION,
                    effective_date=fact("2016-03-01", "本办法自2016年3月1日起施行。", 3))
     repealer = dataclasses.replace(sample[0], repeals=("《温州市区公共租赁住房保障办法》",))
-    rows = by_id(view.validity_rows((old, repealer, *sample[1:]), D("2023-05-10")))
+    archive = (old, repealer, *sample[1:])
+    rows = by_id(view.validity_rows(archive, v.archive_status(archive, D("2023-05-10"))))
     assert rows[old.id].status is Status.REPEALED
     assert rows[old.id].repealed_by == repealer.doc_number
 
@@ -293,7 +294,7 @@ def test_a_regulation_stating_no_term_is_in_force_until_repealed(sample):
                           title="温州市销售燃放烟花爆竹管理规定", blocks=(), pages=(3, 4), form="规定",
                           force_level=ForceLevel.LOCAL_REGULATION,
                           effective_date=fact("2021-12-01", "第十二条 本规定自2021年12月1日起施行。", 4))
-    row = by_id(view.validity_rows((regulation,), D("2026-11-29")))[regulation.id]
+    row = by_id(view.validity_rows((regulation,), v.archive_status((regulation,), D("2026-11-29"))))[regulation.id]
     assert (row.until_repealed, row.validity, row.expiry_date, row.status) == (True, "长期有效", None, Status.IN_FORCE)
     assert (row.form, row.force_level) == ("规定", ForceLevel.LOCAL_REGULATION)
     assert row.as_json()["force_level"] == "local_regulation"
