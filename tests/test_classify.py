@@ -99,6 +99,8 @@ def test_whitespace_in_a_title_does_not_change_its_type():
         ("温州市人民政府办公厅关于商请支持某某工作的函", DocType.NOTICE, "函"),
         ("关于《温州市城市建设管理办法》的政策解读", DocType.INTERPRETATION, None),
         ("市对口工作领导小组会议召开", DocType.BRIEF, None),
+        ("中华人民共和国民法典", DocType.MEASURE, "法典"),
+        ("中华人民共和国劳动合同法", DocType.MEASURE, "法"),
     ],
 )
 def test_form_is_the_genre_of_the_text_or_of_what_it_promulgates(title, doc_type, form):
@@ -123,3 +125,10 @@ def test_form_is_the_genre_of_the_text_or_of_what_it_promulgates(title, doc_type
 )
 def test_force_level_from_who_made_the_text_and_how(doc_type, order_issuer, adopted_by, registration, level):
     assert force_level(doc_type, order_issuer=order_issuer, adopted_by=adopted_by, registration_number=registration) is level
+
+
+@pytest.mark.parametrize("title", ["中华人民共和国民法典", "中华人民共和国劳动合同法"])
+def test_a_law_is_a_measure_above_the_levels(title):
+    # the Civil Code's last article states its 施行日期: as a measure it is tagged
+    assert classify(item(title, section="法律")) is DocType.MEASURE
+    assert force_level(DocType.MEASURE, order_issuer=None, adopted_by=None, registration_number=None, form=form_of(title, DocType.MEASURE)) is None

@@ -13,8 +13,10 @@ import re
 
 from extract.model import DocType, ForceLevel, Item
 
-# Genres of normative texts (规范性文件 and plans): the item is a measure.
-MEASURE_GENRES = ("办法", "方案", "意见", "规定", "细则", "规则", "规划", "计划", "措施", "制度", "标准", "准则", "条例", "政策", "决定")
+# Forms of laws (《立法法》: 法, and the 民法典): above the levels of ``force_level``.
+LAW_FORMS = ("法典", "法")
+# Genres of normative texts (规范性文件 and plans) and laws: the item is a measure.
+MEASURE_GENRES = ("办法", "方案", "意见", "规定", "细则", "规则", "规划", "计划", "措施", "制度", "标准", "准则", "条例", "政策", "决定", *LAW_FORMS)
 # Genres that inform or list without regulating.
 NOTICE_GENRES = ("通知", "通报", "通告", "公告", "批复", "函", "目录", "名单", "清单", "要点", "报告")
 # 文种 a title can end with: the 15 of 党政机关公文处理工作条例 第八条 (决议、决定、命令（令）、
@@ -23,6 +25,7 @@ NOTICE_GENRES = ("通知", "通报", "通告", "公告", "批复", "函", "目�
 FORMS = (
     "条例", "规定", "办法", "细则", "规则", "意见", "方案", "规划", "计划", "措施", "决议", "决定",
     "命令", "令", "公报", "公告", "通告", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要",
+    *LAW_FORMS,  # after 办法, which also ends with 法
 )
 PROMULGATES = re.compile(r"关于(?:印发|转发|公布|发布)(?P<name>.+?)的(?:通知|决定)$")
 SECTION_TYPES = (
@@ -76,7 +79,7 @@ def form_of(title: str, doc_type: DocType) -> str | None:
     return None
 
 
-def force_level(doc_type: DocType, *, order_issuer: str | None, adopted_by: str | None, registration_number: str | None) -> ForceLevel | None:
+def force_level(doc_type: DocType, *, order_issuer: str | None, adopted_by: str | None, registration_number: str | None, form: str | None = None) -> ForceLevel | None:
     """效力级别 of a notice or measure, from who made it and how (None for other types):
 
     - promulgated by a 国务院令 → ``ADMINISTRATIVE_REGULATION`` (《立法法》第七十七条: 行政法规
@@ -89,8 +92,11 @@ def force_level(doc_type: DocType, *, order_issuer: str | None, adopted_by: str 
     - registered with a ZJCC 登记号 → ``NORMATIVE_DOCUMENT`` (浙江省行政规范性文件管理办法:
       a 行政规范性文件 is registered and numbered);
     - otherwise → ``POLICY_DOCUMENT``.
+
+    A law (``form`` 法 or 法典, or adopted by the 全国人民代表大会) stands above these
+    levels: None.
     """
-    if doc_type not in (DocType.MEASURE, DocType.NOTICE):
+    if doc_type not in (DocType.MEASURE, DocType.NOTICE) or form in LAW_FORMS:
         return None
     if order_issuer:
         return ForceLevel.ADMINISTRATIVE_REGULATION if STATE_COUNCIL.match(order_issuer) else ForceLevel.GOVERNMENT_RULE

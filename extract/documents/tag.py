@@ -134,6 +134,7 @@ def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, toc_do
     references = tuple(n for n in find_doc_numbers(text) if n != doc_number and n not in repeals)
     registration = find_registration_number(head)
     legislature = legislation.legislature(steps)
+    form = form_of(item.title, doc_type)
     doc = Document(
         id=parse_number(doc_number).slug if doc_number else "",
         issue=issue_id,
@@ -146,8 +147,8 @@ def tag_item(item: Item, doc_type: DocType, issue_id: str, position: int, toc_do
         doc_number=doc_number,
         registration_number=registration,
         issuer=order.number.issuer if order else legislature or _issuer(item, doc_type),
-        form=form_of(item.title, doc_type),
-        force_level=force_level(doc_type, order_issuer=order.number.issuer if order else None, adopted_by=legislature, registration_number=registration),
+        form=form,
+        force_level=force_level(doc_type, order_issuer=order.number.issuer if order else None, adopted_by=legislature, registration_number=registration, form=form),
         signer=order.signer if order else None,
         signed_date=signed,
         adopted_date=order.adopted if order else legislation.first_step(steps, legislation.ADOPTED),
