@@ -18,7 +18,8 @@ from tests.han_scan import unmarked_chinese
 
 DATA = REPO / "tests" / "data"
 ISSUE = "2023-04"
-ISSUES = ("2021-12", "2023-04")  # the issues of source_pdfs/
+# The fixture issues in source_pdfs/ (wzgb-<issue>.pdf).
+ISSUES = sorted(p.stem.removeprefix("wzgb-") for p in (REPO / "source_pdfs").glob("wzgb-*.pdf"))
 # The manuscript's items that expected.json leaves out (no metadata to check) are of no
 # document type: 图片新闻, 发文目录, 封底.
 UNTYPED = DocType.OTHER.value

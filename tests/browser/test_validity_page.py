@@ -2,9 +2,10 @@
 languages: layout (nothing wider than the screen, no column cut off, bounded height),
 filters, sort, the as-of picker and the URL that keeps them.
 
-Expected statuses come from the hand-checked dates of ``wzgb-2023-04.expected.json``
-(its note: periods count their first day, the expiry day is still in force), not from the
-page itself.
+Expected statuses come from the hand-checked dates of the fixture issues in source_pdfs/
+(``wzgb-2023-04.expected.json``, whose note says periods count their first day and the
+expiry day is still in force, and ``wzgb-2021-12.expected.json``: regulations in force
+until repealed), not from the page itself.
 """
 
 from __future__ import annotations
@@ -17,8 +18,21 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-EXPECTED = json.loads((DATA / "wzgb-2023-04.expected.json").read_text(encoding="utf-8"))["documents"]
-# The page lists the normative documents with a date that bounds their force.
+
+
+def site_documents(issue: str) -> dict[str, dict]:
+    """``{site id: expected metadata}`` of an issue in gazette order: items with a 文号 or
+    令 number keep the manuscript's id (its slug), the others are ``<issue>-item-<n>``."""
+    items = json.loads((DATA / f"wzgb-{issue}.manuscript.json").read_text(encoding="utf-8"))["items"]
+    expected = json.loads((DATA / f"wzgb-{issue}.expected.json").read_text(encoding="utf-8"))["documents"]
+    return {(item["id"] if item["doc_number"] else f"{issue}-item-{n}"): expected[item["id"]]
+            for n, item in enumerate(items, start=1) if item["id"] in expected}
+
+
+# The page lists the normative documents with a date that bounds their force, of the issues
+# in source_pdfs/ (the fixtures wzgb-<issue>.pdf), issues oldest first (publication order).
+ISSUES = sorted(p.stem.removeprefix("wzgb-") for p in (DATA.parent.parent / "source_pdfs").glob("wzgb-*.pdf"))
+EXPECTED = {doc_id: doc for issue in ISSUES for doc_id, doc in site_documents(issue).items()}
 LISTED = {doc_id: doc for doc_id, doc in EXPECTED.items()
           if doc.get("type") != "interpretation" and (doc.get("effective_date") or doc.get("expiry_date"))}
 WIDTHS = (390, 1280)
@@ -114,7 +128,7 @@ def test_phone_shows_one_card_per_document_with_its_facts(open_page):
     box = card.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     # Cards stack: one per row of the screen.
-    tops = [page.locator(f"tbody#{doc_id}").bounding_box()["y"] for doc_id in LISTED]
+    tops = [page.locator(f'tbody[id="{doc_id}"]').bounding_box()["y"] for doc_id in LISTED]
     assert len(set(round(top) for top in tops)) == len(LISTED)
 
 
@@ -164,8 +178,9 @@ def test_url_state_restores_the_view(open_page):
 def test_sort_by_any_column(open_page):
     page = open_page(1280)
     order = lambda: page.eval_on_selector_all("tbody.validity-doc", "els => els.map(e => e.id)")  # noqa: E731
-    by_expiry = sorted(LISTED, key=lambda d: LISTED[d]["expiry_date"])
-    assert order() == by_expiry  # the default
+    # the default: by 失效日期, undated (in force until repealed) last in publication order
+    by_expiry = sorted(LISTED, key=lambda d: (LISTED[d]["expiry_date"] is None, LISTED[d]["expiry_date"] or ""))
+    assert order() == by_expiry
     page.click("th.v-effective button")
     effective = [LISTED[d].get("effective_date") or "" for d in order()]
     assert [e for e in effective if e] == sorted(e for e in effective if e) and effective[-1] == ""
