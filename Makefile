@@ -66,7 +66,10 @@ serve-site: build
 golden: $(INSTALLED)
 	@echo "golden: no golden files are generated yet"
 
+# Whole process on one issue against the bare pdfplumber chars pass and pdftotext (poppler-utils,
+# when installed), ratios within one run; then seconds per pipeline stage.
 bench: $(INSTALLED)
+	$(BIN)/python bench/bench_process.py
 	$(BIN)/python bench/bench_stages.py source_pdfs/*.pdf
 
 # Archive scale: pages/s against pdfplumber and pdftotext, cold and +1-issue builds of

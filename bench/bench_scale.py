@@ -62,6 +62,11 @@ def bare_chars(pdf: Path) -> None:
             page.chars  # noqa: B018 - parsing the page's chars is what is timed
 
 
+def page_count(pdf: Path) -> int:
+    with pdfplumber.open(pdf) as document:
+        return len(document.pages)
+
+
 def page_speeds(pdf: Path) -> dict:
     """Pages per second of the pipeline, bare pdfplumber chars and pdftotext on ``pdf``."""
     with pdfplumber.open(pdf) as document:
@@ -163,6 +168,7 @@ def archive_run(size: int, pool: list[Path], work: Path) -> dict:
     site = root / "site"
     return {
         "issues": size,
+        "pages": sum(page_count(pdf) for pdf in pool[:size]),
         "cold": cold,
         "plus_one_issue": incremental,
         "site_bytes": folder_bytes(site),
@@ -211,8 +217,28 @@ def markdown(results: dict) -> str:
             f"| {plus['peak_mib']} | {run['site_bytes'] / 2**20:.1f} | {run['site_files']} "
             f"| {run['search'].get('index_bytes')} | {run['search'].get('bytes_before_first_result')} |"
         )
-    lines += ["", "Bytes before the first search result: `make bench-search`."]
+    lines += ["", *acceptance(results), "", "Bytes before the first search result: `make bench-search`."]
     return "\n".join(lines) + "\n"
+
+
+def acceptance(results: dict) -> list[str]:
+    """Issue 15's targets against this run's own figures: cold build ≤ 1.3 × pages ÷ (2 ×
+    bare pdfplumber pages/s of this run: two cores), +1 issue ≤ 30 s, peak ≤ 600 MiB and
+    within 20 % between the smallest and the largest archive."""
+    bare = results["speed"]["pages_per_second"]["pdfplumber_chars"]
+    lines = ["Targets (issue 15), from this run's bare pdfplumber pages/s:", ""]
+    for run in results["archives"]:
+        limit = 1.3 * run["pages"] / (2 * bare)
+        cold, plus = run["cold"]["seconds"], run["plus_one_issue"]["seconds"]
+        lines.append(
+            f"- {run['issues']} issues ({run['pages']} pages): cold {cold} s vs ≤ {limit:.0f} s "
+            f"({cold / limit:.2f} of the limit); +1 issue {plus} s vs ≤ 30 s; "
+            f"peak {max(run['cold']['peak_mib'], run['plus_one_issue']['peak_mib'])} MiB vs ≤ 600 MiB"
+        )
+    peaks = [max(run["cold"]["peak_mib"], run["plus_one_issue"]["peak_mib"]) for run in results["archives"]]
+    if len(peaks) > 1:
+        lines.append(f"- peak memory, largest ÷ smallest archive: {peaks[-1] / peaks[0]:.2f} (target ≤ 1.20)")
+    return lines
 
 
 def git_commit() -> str:
