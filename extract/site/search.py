@@ -62,8 +62,10 @@ import logging
 import math
 import re
 import unicodedata
+import zlib
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
@@ -293,33 +295,47 @@ class TermCache:
         return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
 
 
-def postings(
-    issues: Sequence[Issue], settings: SearchSettings, cache: TermCache | None = None
-) -> dict[str, dict[int, int]]:
-    """``{term: {doc index: score}}`` over the documents of ``issues`` in order: BM25 of
-    field-weighted frequencies (idf over the whole archive), ×10, rounded; identifier keys
-    at their fixed scores. ``cache`` keeps each issue's frequencies between builds."""
-    documents = [doc for issue in issues for doc in issue.documents]
-    frequencies = [
-        freq
-        for issue in issues
-        for freq in (cache.frequencies(issue, settings) if cache else issue_frequencies(issue, settings))
-    ]
-    # fsum: exact whatever the order of the terms (a cached entry comes back key-sorted).
-    lengths = [math.fsum(freq.values()) for freq in frequencies]
+def postings(issues: Sequence[Issue], settings: SearchSettings, cache: TermCache | None = None) -> dict[str, array]:
+    """``{term: [doc index, score, doc index, score, …]}`` (an ``array`` of machine integers,
+    docs ascending) over the documents of ``issues`` in order: BM25 of field-weighted
+    frequencies (idf over the whole archive), ×10, rounded; identifier keys at their fixed
+    scores. ``cache`` keeps each issue's frequencies between builds.
+
+    Two passes, so that memory follows the largest issue rather than the archive: the first
+    takes the archive-wide document frequencies and lengths, keeping each issue's frequencies
+    only as compressed JSON (a few percent of the Counters' size); the second scores one issue
+    at a time. A posting costs two integers in its term's array, not a dict entry.
+    """
+    packed: list[bytes] = []
+    lengths: list[float] = []
+    document_frequency: Counter[str] = Counter()
+    for issue in issues:
+        frequencies = cache.frequencies(issue, settings) if cache else issue_frequencies(issue, settings)
+        packed.append(zlib.compress(json.dumps(frequencies, ensure_ascii=False).encode(), 1))
+        for freq in frequencies:
+            # fsum: exact whatever the order of the terms (a cached entry comes back key-sorted).
+            lengths.append(math.fsum(freq.values()))
+            document_frequency.update(freq.keys())
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
-    document_frequency: Counter[str] = Counter(term for freq in frequencies for term in freq)
-    count = len(documents)
-    table: dict[str, dict[int, int]] = {}
-    for index, (freq, length) in enumerate(zip(frequencies, lengths)):
-        norm = settings.k1 * (1 - settings.b + settings.b * length / (average or 1.0))
-        for term, tf in freq.items():
-            idf = math.log(1 + (count - document_frequency[term] + 0.5) / (document_frequency[term] + 0.5))
-            score = round(10 * idf * tf * (settings.k1 + 1) / (tf + norm))
-            table.setdefault(term, {})[index] = max(score, 1)
-    for index, doc in enumerate(documents):
-        for key, score in identifier_scores(doc, settings).items():
-            table.setdefault(key, {})[index] = score
+    count = len(lengths)
+    table: dict[str, array] = {}
+
+    def post(term: str, index: int, score: int) -> None:
+        if term not in table:
+            table[term] = array("i")
+        table[term].extend((index, score))
+
+    index = 0
+    for issue, frequencies in zip(issues, packed):
+        for doc, freq in zip(issue.documents, json.loads(zlib.decompress(frequencies))):
+            norm = settings.k1 * (1 - settings.b + settings.b * lengths[index] / (average or 1.0))
+            for term, tf in freq.items():
+                idf = math.log(1 + (count - document_frequency[term] + 0.5) / (document_frequency[term] + 0.5))
+                post(term, index, max(round(10 * idf * tf * (settings.k1 + 1) / (tf + norm)), 1))
+            # Identifier keys start with "#", which no text term holds.
+            for key, score in identifier_scores(doc, settings).items():
+                post(key, index, score)
+            index += 1
     return table
 
 
@@ -336,12 +352,14 @@ def term_shard(term: str, shard_count: int) -> int:
     return value % shard_count
 
 
-def encode_postings(docs: dict[int, int]) -> list[int]:
-    """``{doc: score}`` → ``[doc, score, doc delta, score, …]`` with docs ascending."""
+def encode_postings(docs: Mapping[int, int] | Sequence[int]) -> list[int]:
+    """``{doc: score}``, or ``[doc, score, …]`` with docs ascending (``postings``' arrays) →
+    ``[doc, score, doc delta, score, …]`` with docs ascending."""
+    pairs = sorted(docs.items()) if isinstance(docs, Mapping) else zip(docs[::2], docs[1::2])
     flat: list[int] = []
     previous = 0
-    for doc in sorted(docs):
-        flat.extend((doc - previous, docs[doc]))
+    for doc, score in pairs:
+        flat.extend((doc - previous, score))
         previous = doc
     return flat
 
@@ -351,17 +369,22 @@ def to_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def shard_files(table: dict[str, dict[int, int]], settings: SearchSettings) -> tuple[int, dict[tuple[str, ...], str]]:
-    """The shard count and ``{("search", "shards", "<n>.json"): json}`` for every shard."""
-    encoded = {term: encode_postings(docs) for term, docs in table.items()}
-    total = sum(len(to_json({term: flat})) for term, flat in encoded.items())
+def shard_files(table: Mapping[str, Sequence[int]], settings: SearchSettings) -> tuple[int, dict[tuple[str, ...], str]]:
+    """The shard count and ``{("search", "shards", "<n>.json"): json}`` for every shard.
+
+    Postings are delta-coded one term at a time (to size the shards), then one shard at a
+    time: only the JSON text is kept for the whole index."""
+    total = sum(len(to_json({term: encode_postings(docs)})) for term, docs in table.items())
     shard_count = 1
     while total / shard_count > settings.shard_bytes:
         shard_count *= 2
-    shards: list[dict[str, list[int]]] = [{} for _ in range(shard_count)]
-    for term, flat in encoded.items():
-        shards[term_shard(term, shard_count)][term] = flat
-    return shard_count, {("search", "shards", f"{n}.json"): to_json(shard) for n, shard in enumerate(shards)}
+    terms: list[list[str]] = [[] for _ in range(shard_count)]
+    for term in table:
+        terms[term_shard(term, shard_count)].append(term)
+    return shard_count, {
+        ("search", "shards", f"{n}.json"): to_json({term: encode_postings(table[term]) for term in shard})
+        for n, shard in enumerate(terms)
+    }
 
 
 # --------------------------------------------------------------------------- files
