@@ -29,10 +29,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 from extract.model import Issue
+from extract.paths import PACKAGE_DIR
 
 logger = logging.getLogger(__name__)
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE_DIR = Path(".cache/extract")
 
 
