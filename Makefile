@@ -1,7 +1,7 @@
 # Set-up and everyday commands; see README.md.
 #   make build   extract source_pdfs/*.pdf into docs/, then mkdocs builds site/ (Chinese)
 #                and site/en/ (English, mkdocs.en.yml; after the Chinese build, which cleans site/)
-#   make test    run the test suite (works before `make build`)
+#   make test    run the test suite (works before `make build`); make test-fast: no browser, no slow
 # AS_OF=YYYY-MM-DD fixes the date statuses refer to; STRICT=1 fails on warnings.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -25,7 +25,7 @@ else
 $(error BUILDER=$(BUILDER): use mkdocs (the default) or zensical)
 endif
 
-.PHONY: build test serve serve-site clean golden bench bench-scale bench-search screenshots
+.PHONY: build test test-fast serve serve-site clean bench bench-scale bench-search screenshots
 
 # npm ci installs axe-core for the accessibility tests (package-lock.json) where npm exists.
 $(INSTALLED): pyproject.toml package-lock.json
@@ -44,8 +44,14 @@ build: $(INSTALLED)
 	$(BIN)/python -m extract build source_pdfs --docs docs || status=$$?; \
 	$(SITE_BUILD) mkdocs.yml && $(SITE_BUILD) mkdocs.en.yml && exit $$status
 
+# Every test, browser (chromium) and node ones included. A missing chromium or node fails
+# the run in CI (CI=true) and ends a local run with a notice (tests/needs.py).
 test: $(INSTALLED)
 	$(BIN)/python -m pytest -q
+
+# The edit loop: no browser, no slow (archive-scale) tests.
+test-fast: $(INSTALLED)
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 # Live reload at http://127.0.0.1:8000/: a change to docs/ reloads the page; a change to
 # templates/ or source_pdfs/ re-runs the extractor first (mkdocs.serve.yml).
@@ -60,11 +66,6 @@ screenshots: build
 serve-site: build
 	@echo "Serving site/ (Chinese) and site/en/ (English) at http://127.0.0.1:8000/"
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
-
-# Regenerates golden files next to the fixtures; review the diff before committing it.
-# Filled in by the golden tests' owner once the goldens' format is settled.
-golden: $(INSTALLED)
-	@echo "golden: no golden files are generated yet"
 
 # Whole process on one issue against the bare pdfplumber chars pass and pdftotext (poppler-utils,
 # when installed), ratios within one run; then seconds per pipeline stage.

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from extract.build.cache import ExtractionCache
 from extract.model import (
     BBox,
     Block,
@@ -25,11 +27,14 @@ from extract.model import (
     ForceLevel,
     Issue,
     IssueIdentity,
-    Status,
     TableGrid,
     Validity,
     Warning_,
 )
+from extract.pipeline import extract_pdf
+from tests import needs
+from tests.golden import FIXTURES, SAMPLE_PDF
+from tests.typeset import STYLES, typeset
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 29)
@@ -186,7 +191,56 @@ def mkdocs_build(docs: Path, site: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def extraction_cache(tmp_path_factory: pytest.TempPathFactory) -> ExtractionCache:
+    """The session's extraction cache (empty at its start): the builds the tests run
+    (``--cache``) and ``extracted`` share it, so a PDF is extracted once per session."""
+    return ExtractionCache(tmp_path_factory.mktemp("extract-cache"))
+
+
+@pytest.fixture(scope="session")
+def extracted(extraction_cache: ExtractionCache) -> Callable[[Path], Issue]:
+    """``extracted(pdf)`` -> the pipeline's ``Issue`` for ``pdf``, extracted on
+    the first call of the session and stored in ``extraction_cache`` (same bytes, same
+    pipeline code: the cache's own key). Errors (``ExtractionError``) are raised each call."""
+    done: dict[Path, Issue] = {}
+
+    def extract(pdf: Path) -> Issue:
+        if pdf not in done:
+            issue = extraction_cache.load(pdf)
+            if issue is None:
+                issue = extract_pdf(pdf)
+                extraction_cache.store(pdf, issue)
+            done[pdf] = issue
+        return done[pdf]
+
+    return extract
+
+
+@pytest.fixture(scope="session")
+def typeset_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Path]:
+    """``typeset_fixture(issue, style)`` -> the manuscript of fixture issue ``issue``
+    (``tests.golden.FIXTURES``) typeset in ``tests.typeset.STYLES[style]``, with its layout
+    truth beside it; typeset once per session."""
+    folder = tmp_path_factory.mktemp("typeset")
+    done: dict[tuple[str, str], Path] = {}
+
+    def make(issue: str, style: str) -> Path:
+        if (issue, style) not in done:
+            done[issue, style] = typeset(FIXTURES[issue].manuscript, folder / f"{issue}-{style}.pdf", STYLES[style])
+        return done[issue, style]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def sample_pdf_issue(extracted: Callable[[Path], Issue]) -> Issue:
+    """The sample issue ``source_pdfs/wzgb-2023-04.pdf`` as extracted (once per session)."""
+    return extracted(SAMPLE_PDF)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, extracted: Callable[[Path], Issue],
+               extraction_cache: ExtractionCache) -> Path:
     """The real build of ``source_pdfs/`` as of 2026-11-29, both languages: returns the
     folder holding ``docs/`` (generated markdown and API, English pages in ``docs/en/``) and
     ``site/`` (mkdocs output, English site in ``site/en/``).
@@ -196,10 +250,28 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """
     root = tmp_path_factory.mktemp("build")
     docs, site = root / "docs", root / "site"
+    for pdf in sorted((REPO / "source_pdfs").glob("*.pdf")):
+        extracted(pdf)  # into the cache the build reads
     subprocess.run(
-        [sys.executable, "-m", "extract", "build", str(REPO / "source_pdfs"), "--docs", str(docs), "--as-of", AS_OF.isoformat()],
+        [sys.executable, "-m", "extract", "build", str(REPO / "source_pdfs"), "--docs", str(docs),
+         "--as-of", AS_OF.isoformat(), "--cache", str(extraction_cache.root)],
         cwd=REPO,
         check=False,
     )
     mkdocs_build(docs, site)
     return root
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One notice line when tests were skipped for a missing tool (``tests/needs.py``)."""
+    line = needs.notice()
+    if line:
+        terminalreporter.write_line(line, yellow=True, bold=True)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under ``tests/browser/`` ``browser`` (``make test-fast`` leaves them out)."""
+    browser_dir = REPO / "tests" / "browser"
+    for item in items:
+        if browser_dir in item.path.parents:
+            item.add_marker(pytest.mark.browser)

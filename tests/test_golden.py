@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from extract.pipeline import extract_pdf
 from tests.golden import FIXTURES, SAMPLE, manuscript_text, metadata_mismatches, similarity
 
 CASES = [(name, item["id"]) for name, fixture in FIXTURES.items() for item in fixture.manuscript["items"]]
@@ -15,8 +14,8 @@ EXPECTED_CASES = [(name, item_id) for name, fixture in FIXTURES.items() for item
 
 
 @pytest.fixture(scope="module", name="issues")
-def issues_fixture():
-    return {name: extract_pdf(f.pdf) for name, f in FIXTURES.items()}
+def issues_fixture(extracted):
+    return {name: extracted(f.pdf) for name, f in FIXTURES.items()}
 
 
 @pytest.fixture(scope="module", name="by_id")

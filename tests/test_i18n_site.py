@@ -146,8 +146,8 @@ def test_api_carries_title_en(built_site):
 
 
 @pytest.fixture(scope="module")
-def sample_issues():
-    issues = [pipeline.extract_pdf(pdf) for pdf in sorted((REPO / "source_pdfs").glob("*.pdf"))]
+def sample_issues(extracted):
+    issues = [extracted(pdf) for pdf in sorted((REPO / "source_pdfs").glob("*.pdf"))]
     return pipeline.check_archive(issues)
 
 

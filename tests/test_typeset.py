@@ -20,7 +20,6 @@ from tests.typeset import (
     break_units,
     layout_truth,
     load_face,
-    typeset,
     wrap,
 )
 
@@ -87,15 +86,10 @@ def manuscript() -> dict:
     return json.loads(MANUSCRIPT.read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="session")
-def typeset_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("typeset")
-
-
 @pytest.fixture(scope="session", params=sorted(STYLES))
-def rendered(request: pytest.FixtureRequest, manuscript: dict, typeset_dir: Path) -> Rendered:
+def rendered(request: pytest.FixtureRequest, typeset_fixture) -> Rendered:
     style = STYLES[request.param]
-    pdf = typeset(manuscript, typeset_dir / f"{style.name}.pdf", style)
+    pdf = typeset_fixture("2023-04", request.param)  # the sample manuscript (MANUSCRIPT)
     with pdfplumber.open(pdf) as doc:
         pages = [read_page(page, style) for page in doc.pages]
     return Rendered(style, layout_truth(pdf), pages)

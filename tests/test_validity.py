@@ -12,8 +12,6 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import icalendar
@@ -435,7 +433,7 @@ def test_page_table(built):
     assert "推算" in row and 'title="施行日期 2023-05-15 起算' in row
     assert re.search(r'data-status="expired"[^>]*>已失效</span>', page)
     for label in ("文号", "标题", "发文机关", "成文日期", "施行日期", "有效期", "失效日期", "时效性"):
-        assert f'<button type="button" data-sort="' in page and f">{label}</button></th>" in page, label
+        assert '<button type="button" data-sort="' in page and f">{label}</button></th>" in page, label
     for label in ("登记号", "评估日期", "依据"):
         assert f"<dt>{label}</dt>" in row, label
     assert "2023-05-05" in page and "validity-conflict" in page
@@ -511,15 +509,3 @@ def test_panel_absent_without_validity_facts(sample):
     assert panel(sample, docs["brief-1"]).strip() == ""
     assert panel(sample, docs["jd-wzb-2023-40"]).strip() == ""
     assert "application/ld+json" not in panel(sample, docs["wzb-2023-46"])
-
-
-# --------------------------------------------------------------------------- browser script
-
-
-def test_browser_script_with_node():
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed: the browser script's tests need `node --test`")
-    result = subprocess.run([node, "--test", "tests/js/"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr

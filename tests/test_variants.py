@@ -9,9 +9,8 @@ import re
 
 import pytest
 
-from extract.pipeline import extract_pdf
 from tests.golden import FIXTURES, manuscript_text, metadata_mismatches, similarity
-from tests.typeset import STYLES, layout_truth, typeset
+from tests.typeset import STYLES, layout_truth
 
 # Per issue: the least text similarity of any item, and whether every expected field must
 # hold. 2023-04 allows 0.98: in these layouts two captions of a 2×2 picture grid, or two
@@ -21,11 +20,11 @@ CHECKS = {"2023-04": (0.98, False), "2021-12": (0.995, True)}
 
 
 @pytest.fixture(scope="module", params=[(name, style) for name in sorted(FIXTURES) for style in sorted(STYLES)], ids="-".join, name="variant")
-def variant_fixture(request, tmp_path_factory):
+def variant_fixture(request, typeset_fixture, extracted):
     name, style = request.param
     fixture = FIXTURES[name]
-    pdf = typeset(fixture.manuscript, tmp_path_factory.mktemp("variants") / f"{name}-{style}.pdf", STYLES[style])
-    return fixture, pdf, extract_pdf(pdf)
+    pdf = typeset_fixture(name, style)
+    return fixture, pdf, extracted(pdf)
 
 
 def _key(title: str) -> str:

@@ -1,8 +1,9 @@
 """Headless Chromium over the built site: an HTTP server on ``built_site/site`` and a page.
 
 Uses Debian's ``chromium`` through playwright with an explicit executable path, so
-playwright never downloads a browser. Without chromium the tests are skipped, with the
-reason, except in CI (``CI`` set), where they fail: ``.ci/run`` installs it.
+playwright never downloads a browser. Without chromium the tests fail in CI and are skipped
+with a closing notice in a local run (``tests/needs.py``; ``.ci/run`` installs it). Every
+test here is marked ``browser`` (``make test-fast`` leaves them out).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests import needs
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -57,12 +60,9 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser():
     """A headless Chromium for the whole session."""
-    executable = chromium_path()
-    if executable is None:
-        if os.environ.get("CI"):  # CI installs it (.ci/run): a missing browser is a failure there
-            pytest.fail("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-        pytest.skip("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = chromium_path() or needs.unavailable("chromium", "apt-get install chromium fonts-noto-cjk")
+    from playwright import sync_api  # a test dependency (pyproject's [test] extra)
+
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import needs
+
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -35,8 +37,7 @@ def _violations(page) -> list[dict]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_has_no_serious_accessibility_violations(name, lang, page, site_url):
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed: run `npm ci` (make install does)")
+    needs.file(AXE, "axe-core", "npm ci; make does it where npm exists")
     page.goto(site_url + lang + PAGES[name])
     page.wait_for_load_state("networkidle")
     found = _violations(page)

@@ -165,10 +165,10 @@ def test_corrupt_middle_page_is_reported_and_the_others_kept(folder):
     assert_every_page_accounted(issue, folder / "corrupt-page.pdf")
 
 
-def test_real_xiaobiaosong_mojibake_is_flagged():
+def test_real_xiaobiaosong_mojibake_is_flagged(extracted):
     # Its 目录 font draws the trail byte 0xAD as a space: the re-decoding is not certain.
     path = REPO / "tests" / "data" / "robustness" / "XiaoBiaoSong.pdf"
-    issue = pipeline.extract_pdf(path)
+    issue = extracted(path)
     (quality,) = issue.page_quality
     assert quality.verdict == "uncertain" and quality.latin1 > quality.chars / 2
     assert [w.page for w in issue.warnings if w.kind == "text-quality"] == [1]
@@ -200,8 +200,8 @@ def test_unreadable_pdf_is_one_clear_line(folder, name, message):
 
 
 @pytest.mark.parametrize("path", REAL_PDFS, ids=lambda p: p.name)
-def test_every_page_of_real_pdfs_is_accounted(path):
-    issue = pipeline.extract_pdf(path)
+def test_every_page_of_real_pdfs_is_accounted(path, extracted):
+    issue = extracted(path)
     assert_every_page_accounted(issue, path)
     if path.name != "XiaoBiaoSong.pdf":  # born-digital text, or repaired with certainty
         assert issue.page_quality == ()
