@@ -33,6 +33,7 @@ Files (paths relative to ``docs/``; JSON is UTF-8 without ``\\u`` escapes, compa
 keys, so builds are byte-identical and gzip well)::
 
     search/manifest.json        {"version", "shard_count", "prefixes": [文号 prefix, ...],
+                                 "ranking": {the browser's ranking settings (SearchSettings)},
                                  "issues": [[id, label, year, first_doc], ...],
                                  "issuers": [...], "types": [...], "statuses": [...],
                                  "forms": [文种, ...], "force_levels": [...],
@@ -50,8 +51,9 @@ keys, so builds are byte-identical and gzip well)::
     assets/search.css           styles of the search page and the header's search box
 
 Document indexes are positions in ``docs`` (issues oldest first, documents in gazette
-order). ``term_shard`` (FNV-1a over UTF-16 code units, modulo ``shard_count``) is
-implemented identically in ``templates/assets/search.js``.
+order). ``term_shard`` (FNV-1a over UTF-16 code units, modulo ``shard_count``) and
+``character_terms`` are implemented identically in ``templates/assets/search.js``
+(``tests/test_js.py`` runs both on the same inputs).
 """
 
 from __future__ import annotations
@@ -99,6 +101,12 @@ class SearchSettings:
     target size of one shard file (bytes, UTF-8): the shard count is the smallest power of
     two that keeps the average shard under it. ``id_scores`` are the scores of an
     identifier key on its own document, on the one interpreting it, and on one citing it.
+
+    The browser's share of the ranking (``search.js``; written into the manifest as
+    ``ranking`` so that it is set here only): a hit's summed score is multiplied by
+    (matched / required terms) ** ``coverage_exponent``; from ``partial_from`` required
+    terms on a document may match only ``partial_share`` of them; the first
+    ``rerank_depth`` hits get up to ×(1 + ``title_bonus``) for query words in their title.
     """
 
     title_boost: float = 8.0
@@ -109,12 +117,29 @@ class SearchSettings:
     b: float = 0.5
     shard_bytes: int = 24_000
     id_scores: tuple[int, int, int] = (100_000, 40_000, 5_000)
+    coverage_exponent: int = 2
+    partial_from: int = 4
+    partial_share: float = 0.75
+    rerank_depth: int = 30
+    title_bonus: float = 1.0
 
     def __post_init__(self) -> None:
         if self.shard_bytes < 100:
             raise ValueError(f"Invalid shard_bytes: {self.shard_bytes} (at least 100)")
         if not 0 <= self.b <= 1:
             raise ValueError(f"Invalid b: {self.b} (0 to 1)")
+        if not 0 < self.partial_share <= 1:
+            raise ValueError(f"Invalid partial_share: {self.partial_share} (above 0, at most 1)")
+
+    def ranking(self) -> dict[str, float]:
+        """The settings ``search.js`` ranks with, by the names it reads from the manifest."""
+        return {
+            "coverage_exponent": self.coverage_exponent,
+            "partial_from": self.partial_from,
+            "partial_share": self.partial_share,
+            "rerank_depth": self.rerank_depth,
+            "title_bonus": self.title_bonus,
+        }
 
 
 @dataclass(frozen=True)
@@ -399,9 +424,9 @@ def _index_of(values: list[str], value: str | None) -> int:
 
 
 def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue], str],
-             status: ArchiveStatus) -> dict[str, object]:
+             status: ArchiveStatus, settings: SearchSettings) -> dict[str, object]:
     """The manifest record (see the module docstring); statuses from ``status``
-    (``archive_status`` of the issues' documents)."""
+    (``archive_status`` of the issues' documents), ranking from ``settings``."""
     issuers: list[str] = []
     types: list[str] = []
     statuses: list[str] = []
@@ -434,6 +459,7 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
         "version": 1,
         "shard_count": shard_count,
         "prefixes": sorted(prefixes, key=lambda p: (-len(p), p)),
+        "ranking": settings.ranking(),
         "issues": issue_rows,
         "issuers": issuers,
         "types": types,
@@ -460,7 +486,7 @@ def search_files(
     byte for byte, with or without the cache.
     """
     shard_count, files = shard_files(postings(issues, settings, cache), settings)
-    files[("search", "manifest.json")] = to_json(manifest(issues, shard_count, label, status))
+    files[("search", "manifest.json")] = to_json(manifest(issues, shard_count, label, status, settings))
     for issue in issues:
         rows = [
             [doc.id, doc.title, doc.doc_number or "", doc.registration_number or "", doc.signed_date.value.isoformat() if doc.signed_date else ""]

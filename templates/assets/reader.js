@@ -1,7 +1,8 @@
 // Reader conveniences that degrade to plain HTML without JavaScript:
 // the citation's copy button, and the calendar page's entry filter.
+// An ES module like search.js and validity.js (mkdocs.yml loads it with type: module).
 
-function setUpCopyButtons() {
+export function setUpCopyButtons() {
   if (!navigator.clipboard) return;
   for (const button of document.querySelectorAll("button[data-copy]")) {
     const source = document.getElementById(button.dataset.copy);
@@ -17,7 +18,7 @@ function setUpCopyButtons() {
 }
 
 // Hides calendar entries that do not contain the typed text, and days left empty.
-function setUpCalendarFilter() {
+export function setUpCalendarFilter() {
   const form = document.querySelector(".gz-calendar-filter");
   if (!form) return;
   const input = form.querySelector("input");
@@ -43,14 +44,16 @@ function setUpCalendarFilter() {
 
 // The theme's search dialog has no accessible name: give it the search field's own
 // (already translated) label.
-function nameSearchDialog() {
+export function nameSearchDialog() {
   const dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
   const input = dialog && dialog.querySelector("input[aria-label]");
   if (input) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
 }
 
-document.addEventListener("DOMContentLoaded", () => {
-  nameSearchDialog();
-  setUpCopyButtons();
-  setUpCalendarFilter();
-});
+if (typeof document !== "undefined") {
+  document.addEventListener("DOMContentLoaded", () => {
+    nameSearchDialog();
+    setUpCopyButtons();
+    setUpCalendarFilter();
+  });
+}

@@ -1,7 +1,7 @@
 /* Full-text search page of the gazette site (copied to assets/search.js by the build).
  *
- * Reads the term-sharded index that extract/search.py writes; that module's docstring gives
- * the file formats and the term rules, which the query side below mirrors:
+ * Reads the term-sharded index that extract/site/search.py writes; that module's docstring
+ * gives the file formats and the term rules, which the query side below mirrors:
  *   - Chinese text: the query is segmented with Intl.Segmenter("zh") (ICU's dictionary); each
  *     word contributes its character bigrams (required) and, from three characters on, the
  *     word itself (a bonus when jieba indexed it whole). Runs of one-character segments are
@@ -10,48 +10,280 @@
  *     fallback when the two segmenters disagree.
  *   - 文号 in any spelling (〔〕 [] ［］ () 【】, 2023-42, 42号, 42号文) and ZJCC registration
  *     numbers become the same "#…" keys the build gives each document.
- *   - A document's score is the sum of its term scores times (matched / required)²; from
- *     four required terms on, a document may miss a quarter of them. The first hits are
- *     then re-ordered with a bonus for query words in their titles.
- * The page gives the manifest URL and the site root in data attributes, so the script works
- * wherever the page is (a translated copy lives elsewhere). No dependencies.
+ *   - A document's score is the sum of its term scores times (matched / required) to the
+ *     power ranking.coverage_exponent; from ranking.partial_from required terms on, a
+ *     document may miss a share of them. The first ranking.rerank_depth hits are then
+ *     re-ordered with a bonus for query words in their titles. The ranking settings come
+ *     from the manifest (extract/site/search.py's SearchSettings), not from this file.
+ *
+ * An ES module (loaded with type="module"): the pure functions — query parsing, term shards,
+ * ranking, excerpts — are exported and tested under node (tests/js/search.test.mjs); the
+ * page is set up only where a document has a .gz-search box. The page gives the manifest URL
+ * and the site root in data attributes, so the script works wherever the page is (a
+ * translated copy lives elsewhere). No dependencies.
  */
-(function () {
-  "use strict";
 
-  const box = document.querySelector(".gz-search");
-  if (!box) return;
+// ------------------------------------------------------------------ terms
 
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+const LATIN_RUN = /[0-9a-z]+/g;
+const BRACKETS = "[〔\\[(【]";
+const CLOSERS = "[〕\\])】]";
+// Identifier spellings, tried in this order on the NFKC-folded, lower-cased query.
+const IDENTIFIERS = [
+  // zjcc01-2023-0008, with any dashes or none
+  { re: /zjcc\s*(\d{2})\s*[-–—－]?\s*(\d{4})\s*[-–—－]?\s*(\d{4})/g, key: (m) => `#ZJCC${m[1]}-${m[2]}-${m[3]}` },
+  // 温政办〔2023〕42号, 温政办[2023]42号, 温政办(2023)第42号
+  {
+    re: new RegExp(`([\\u4e00-\\u9fff]{1,12}?)\\s*${BRACKETS}\\s*((?:19|20)\\d{2})\\s*${CLOSERS}\\s*第?\\s*(\\d{1,4})\\s*号?文?`, "g"),
+    key: (m, prefix) => `#${prefix(m[1])}〔${m[2]}〕${Number(m[3])}号`,
+  },
+  // 温政办2023-42, 温政办2023年42号
+  {
+    re: /([\u4e00-\u9fff]{1,12}?)\s*((?:19|20)\d{2})\s*[-–—－年/]\s*第?\s*(\d{1,4})\s*号?文?/g,
+    key: (m, prefix) => `#${prefix(m[1])}〔${m[2]}〕${Number(m[3])}号`,
+  },
+  // 温政办42号; 温州市人民政府令第147号 (a 令 number, keyed as printed)
+  {
+    re: /([\u4e00-\u9fff]{1,12}?)\s*第?\s*(\d{1,4})\s*号文?/g,
+    key: (m, prefix) => (m[1].endsWith("令") ? `#${m[1]}第${Number(m[2])}号` : `#${prefix(m[1])}${Number(m[2])}号`),
+  },
+  // 42号文, 42号
+  { re: /(?<![0-9])(\d{1,4})\s*号文?/g, key: (m) => `#${Number(m[1])}号` },
+];
+
+/** NFKC (fullwidth ［］１２ → []12) and lower case: how index and query see text. */
+export const fold = (text) => text.normalize("NFKC").toLowerCase();
+
+/** Adjacent character pairs of a CJK run; a single character stands for itself. */
+export function bigrams(run) {
+  if (run.length === 1) return [run];
+  const out = [];
+  for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+  return out;
+}
+
+/** The bigrams of a text in text order, then its latin terms: extract/site/search.py's
+ *  character_terms, which tests/test_js.py compares with this. */
+export function characterTerms(text) {
+  const folded = fold(text);
+  const terms = [];
+  for (const run of folded.match(CJK_RUN) || []) terms.push(...bigrams(run));
+  terms.push(...(folded.match(LATIN_RUN) || []));
+  return terms;
+}
+
+/** The shard of a term: FNV-1a (32 bit) over its UTF-16 code units, modulo count
+ *  (extract/site/search.py's term_shard). */
+export function termShard(term, count) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    hash ^= term.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % count;
+}
+
+/** Known 文号 prefix that ends the captured text (drops 依据/关于 … in front). */
+function prefixResolver(prefixes) {
+  return (captured) => prefixes.find((p) => captured.endsWith(p)) || captured;
+}
+
+/** A lone character paired with the following (else preceding) CJK character. */
+function stickTo(text, at) {
+  if (CJK.test(text[at + 1] || "")) return text.slice(at, at + 2);
+  if (CJK.test(text[at - 1] || "")) return text.slice(at - 1, at + 1);
+  return text[at];
+}
+
+/** Words of a CJK run: the segmenter's segments, consecutive one-character segments
+ *  joined; the whole run without a segmenter. */
+export function words(run, segmenter) {
+  if (!segmenter) return [run];
+  const groups = [];
+  for (const seg of segmenter.segment(run)) {
+    const last = groups[groups.length - 1];
+    const single = seg.segment.length === 1;
+    if (single && last && last.single) last.text += seg.segment;
+    else groups.push({ text: seg.segment, single, start: seg.index });
+  }
+  return groups.map((g) => (g.text.length === 1 ? stickTo(run, g.start) : g.text));
+}
+
+/** {required, optional, fallback, marks} (Sets): the index terms of a query (see the
+ *  header). prefixes: the archive's 文号 prefixes, longest first (the manifest's);
+ *  segmenter: an Intl.Segmenter("zh", {granularity: "word"}) or null. */
+export function parseQuery(query, prefixes, segmenter) {
+  let text = fold(query);
+  const required = new Set();
+  const optional = new Set();
+  const fallback = new Set();
+  const marks = new Set();
+  const prefix = prefixResolver(prefixes);
+  for (const { re, key } of IDENTIFIERS) {
+    text = text.replace(re, (...m) => {
+      const id = key(m, prefix);
+      required.add(id);
+      if (/〔/.test(id)) marks.add(id.slice(1));
+      for (const run of m[0].match(CJK_RUN) || []) if (run.length > 1) bigrams(run).forEach((t) => fallback.add(t));
+      return " ";
+    });
+  }
+  for (const latin of text.match(LATIN_RUN) || []) required.add(latin);
+  for (const run of text.match(CJK_RUN) || []) {
+    for (const word of words(run, segmenter)) {
+      for (const piece of word.match(CJK_RUN) || []) {
+        bigrams(piece).forEach((t) => required.add(t));
+        if (piece.length >= 3) optional.add(piece);
+      }
+    }
+  }
+  return { required, optional, fallback, marks };
+}
+
+// ------------------------------------------------------------------ scoring
+
+/** Map doc -> score from a shard's flat, delta-coded postings [doc, score, Δdoc, score, …]. */
+export function decodePostings(flat) {
+  const docs = new Map();
+  let doc = 0;
+  for (let i = 0; i < flat.length; i += 2) {
+    doc += flat[i];
+    docs.set(doc, flat[i + 1]);
+  }
+  return docs;
+}
+
+/** Documents matching a parsed query, best first: [{doc, score, terms}].
+ *  postings: Map term -> Map doc -> score (terms absent from the index absent here);
+ *  ranking: the manifest's ranking settings. Ties go to the later document (newer). */
+export function rankHits(parsed, postings, ranking) {
+  let required = [...parsed.required].filter((t) => postings.has(t));
+  if (!required.length) required = [...parsed.fallback].filter((t) => postings.has(t));
+  if (!required.length) return [];
+  const bonus = [...parsed.optional].filter((t) => postings.has(t));
+  const tally = new Map();
+  for (const term of required) {
+    for (const [doc, score] of postings.get(term)) {
+      const entry = tally.get(doc) || { doc, sum: 0, matched: 0, terms: [] };
+      entry.sum += score;
+      entry.matched += 1;
+      entry.terms.push(term);
+      tally.set(doc, entry);
+    }
+  }
+  for (const term of bonus) {
+    for (const [doc, score] of postings.get(term)) {
+      const entry = tally.get(doc);
+      if (entry) {
+        entry.sum += score;
+        entry.terms.push(term);
+      }
+    }
+  }
+  const best = Math.max(...[...tally.values()].map((e) => e.matched));
+  // Longer queries tolerate a missing bigram (one spanning two words, 管廊|有偿): the
+  // coverage factor still ranks complete matches first.
+  const share = ranking.partial_share;
+  const need = required.length < ranking.partial_from ? required.length : Math.ceil(required.length * share);
+  const floor = best >= need ? need : Math.max(1, Math.ceil(best * share));
+  return [...tally.values()]
+    .filter((e) => e.matched >= floor)
+    .map((e) => ({ doc: e.doc, terms: e.terms, score: e.sum * (e.matched / required.length) ** ranking.coverage_exponent }))
+    .sort((a, b) => b.score - a.score || b.doc - a.doc);
+}
+
+/** Query words (required terms, identifiers left out) that a title bonus counts. */
+export const titleWords = (parsed) => [...parsed.required].filter((t) => !t.startsWith("#"));
+
+/** hits with the first ranking.rerank_depth re-ordered by a bonus for query words in the
+ *  title (up to ×(1 + ranking.title_bonus)): a reader's words in a title say more than the
+ *  same words spread over a long text. titles: Map doc -> title of (at least) those hits. */
+export function titleRerank(hits, titles, parsed, ranking) {
+  const words = titleWords(parsed);
+  if (!words.length) return hits;
+  const head = hits.slice(0, ranking.rerank_depth).map((hit) => {
+    const title = fold(titles.get(hit.doc) || "");
+    return { ...hit, score: hit.score * (1 + (ranking.title_bonus * words.filter((t) => title.includes(t)).length) / words.length) };
+  });
+  head.sort((a, b) => b.score - a.score || b.doc - a.doc);
+  return head.concat(hits.slice(ranking.rerank_depth));
+}
+
+// ------------------------------------------------------------------ excerpts
+
+export const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The text's code points, and which of them the terms cover (matching on folded text). */
+function coverage(text, terms) {
+  const points = Array.from(text);
+  let folded = "";
+  const owner = [];
+  points.forEach((point, i) => {
+    const f = fold(point);
+    folded += f;
+    for (let k = 0; k < f.length; k++) owner.push(i);
+  });
+  const covered = new Uint8Array(points.length);
+  const hits = [];
+  for (const term of terms) {
+    let at = folded.indexOf(term);
+    while (at !== -1) {
+      const first = owner[at];
+      const last = owner[at + term.length - 1];
+      for (let i = first; i <= last; i++) covered[i] = 1;
+      hits.push({ first, term });
+      at = folded.indexOf(term, at + 1);
+    }
+  }
+  return { points, covered, hits };
+}
+
+function markedHtml(points, covered, from, to) {
+  let html = "";
+  let open = false;
+  for (let i = from; i < to; i++) {
+    if (covered[i] && !open) html += "<mark>";
+    if (!covered[i] && open) html += "</mark>";
+    open = Boolean(covered[i]);
+    html += escapeHtml(points[i]);
+  }
+  return html + (open ? "</mark>" : "");
+}
+
+/** Terms to highlight in a hit: its matched terms but identifiers, and the 文号 typed. */
+export const highlightTerms = (hit, parsed) => [...hit.terms.filter((t) => !t.startsWith("#")), ...parsed.marks];
+
+/** HTML of an excerpt of about `length` code points around the most varied match (15
+ *  code points of context before it), terms in <mark>, "…" where text is cut. */
+export function excerptHtml(text, terms, length) {
+  const { points, covered, hits } = coverage(text, terms);
+  let start = 0;
+  let bestVariety = -1;
+  for (const hit of hits) {
+    const from = Math.max(0, hit.first - 15);
+    const variety = new Set(hits.filter((h) => h.first >= from && h.first < from + length).map((h) => h.term)).size;
+    if (variety > bestVariety) {
+      bestVariety = variety;
+      start = from;
+    }
+  }
+  const end = Math.min(points.length, start + length);
+  return (start > 0 ? "…" : "") + markedHtml(points, covered, start, end) + (end < points.length ? "…" : "");
+}
+
+/** HTML of a whole title, terms in <mark>. */
+export function titleHtml(title, terms) {
+  const { points, covered } = coverage(title, terms);
+  return markedHtml(points, covered, 0, points.length);
+}
+
+// ------------------------------------------------------------------ page
+
+function startSearchPage(box) {
   const PAGE_SIZE = 10;
   const EXCERPT_LENGTH = 90; // code points shown around the best match
-  const RERANK_DEPTH = 30; // hits whose titles are fetched to re-rank them
-  const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
-  const LATIN_RUN = /[0-9a-z]+/g;
-  const BRACKETS = "[〔\\[(【]";
-  const CLOSERS = "[〕\\])】]";
-  // Identifier spellings, tried in this order on the NFKC-folded, lower-cased query.
-  const IDENTIFIERS = [
-    // zjcc01-2023-0008, with any dashes or none
-    { re: /zjcc\s*(\d{2})\s*[-–—－]?\s*(\d{4})\s*[-–—－]?\s*(\d{4})/g, key: (m) => `#ZJCC${m[1]}-${m[2]}-${m[3]}` },
-    // 温政办〔2023〕42号, 温政办[2023]42号, 温政办(2023)第42号
-    {
-      re: new RegExp(`([\\u4e00-\\u9fff]{1,12}?)\\s*${BRACKETS}\\s*((?:19|20)\\d{2})\\s*${CLOSERS}\\s*第?\\s*(\\d{1,4})\\s*号?文?`, "g"),
-      key: (m, prefix) => `#${prefix(m[1])}〔${m[2]}〕${Number(m[3])}号`,
-    },
-    // 温政办2023-42, 温政办2023年42号
-    {
-      re: /([\u4e00-\u9fff]{1,12}?)\s*((?:19|20)\d{2})\s*[-–—－年/]\s*第?\s*(\d{1,4})\s*号?文?/g,
-      key: (m, prefix) => `#${prefix(m[1])}〔${m[2]}〕${Number(m[3])}号`,
-    },
-    // 温政办42号; 温州市人民政府令第147号 (a 令 number, keyed as printed)
-    {
-      re: /([\u4e00-\u9fff]{1,12}?)\s*第?\s*(\d{1,4})\s*号文?/g,
-      key: (m, prefix) => (m[1].endsWith("令") ? `#${m[1]}第${Number(m[2])}号` : `#${prefix(m[1])}${Number(m[2])}号`),
-    },
-    // 42号文, 42号
-    { re: /(?<![0-9])(\d{1,4})\s*号文?/g, key: (m) => `#${Number(m[1])}号` },
-  ];
 
   const labels = JSON.parse(box.dataset.labels);
   // On a page in another language: issuer and issue names in that language, where the page
@@ -99,143 +331,38 @@
     return manifest;
   }
 
-  // ------------------------------------------------------------------ terms
-
-  const fold = (text) => text.normalize("NFKC").toLowerCase();
-
-  function bigrams(run) {
-    if (run.length === 1) return [run];
-    const out = [];
-    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-    return out;
-  }
-
-  function termShard(term, count) {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < term.length; i++) {
-      hash ^= term.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-    return hash % count;
-  }
-
-  /** Known 文号 prefix that ends the captured text (drops 依据/关于 … in front). */
-  function prefixResolver(prefixes) {
-    return (captured) => prefixes.find((p) => captured.endsWith(p)) || captured;
-  }
-
-  /** Words of a CJK run: ICU segments, consecutive one-character segments joined. */
-  function words(run) {
-    if (!segmenter) return [run];
-    const groups = [];
-    for (const seg of segmenter.segment(run)) {
-      const last = groups[groups.length - 1];
-      const single = seg.segment.length === 1;
-      if (single && last && last.single) last.text += seg.segment;
-      else groups.push({ text: seg.segment, single, start: seg.index });
-    }
-    return groups.map((g) => (g.text.length === 1 ? stickTo(run, g.start) : g.text));
-  }
-
-  /** A lone character paired with the following (else preceding) CJK character. */
-  function stickTo(text, at) {
-    if (CJK.test(text[at + 1] || "")) return text.slice(at, at + 2);
-    if (CJK.test(text[at - 1] || "")) return text.slice(at - 1, at + 1);
-    return text[at];
-  }
-
-  /** {required, optional, fallback, marks}: index terms of a query (see the header). */
-  function parseQuery(query, prefixes) {
-    let text = fold(query);
-    const required = new Set();
-    const optional = new Set();
-    const fallback = new Set();
-    const marks = new Set();
-    const prefix = prefixResolver(prefixes);
-    for (const { re, key } of IDENTIFIERS) {
-      text = text.replace(re, (...m) => {
-        const id = key(m, prefix);
-        required.add(id);
-        if (/〔/.test(id)) marks.add(id.slice(1));
-        for (const run of m[0].match(CJK_RUN) || []) if (run.length > 1) bigrams(run).forEach((t) => fallback.add(t));
-        return " ";
-      });
-    }
-    for (const latin of text.match(LATIN_RUN) || []) required.add(latin);
-    for (const run of text.match(CJK_RUN) || []) {
-      for (const word of words(run)) {
-        for (const piece of word.match(CJK_RUN) || []) {
-          bigrams(piece).forEach((t) => required.add(t));
-          if (piece.length >= 3) optional.add(piece);
-        }
-      }
-    }
-    return { required, optional, fallback, marks };
-  }
-
-  // ------------------------------------------------------------------ scoring
-
   async function postingsOf(terms, manifest) {
     const found = new Map();
     await Promise.all(
       [...terms].map(async (term) => {
         const shard = await fetchJson(`shards/${termShard(term, manifest.shard_count)}.json`);
-        const flat = shard[term];
-        if (!flat) return;
-        const docs = new Map();
-        let doc = 0;
-        for (let i = 0; i < flat.length; i += 2) {
-          doc += flat[i];
-          docs.set(doc, flat[i + 1]);
-        }
-        found.set(term, docs);
+        if (shard[term]) found.set(term, decodePostings(shard[term]));
       }),
     );
     return found;
   }
 
-  /** Documents matching the query, best first: [{doc, score, terms}]. */
-  async function rank(query) {
-    const manifest = await manifestReady;
-    const parsed = parseQuery(query, manifest.prefixes);
-    const all = new Set([...parsed.required, ...parsed.optional, ...parsed.fallback]);
-    const postings = await postingsOf(all, manifest);
-    let required = [...parsed.required].filter((t) => postings.has(t));
-    if (!required.length) required = [...parsed.fallback].filter((t) => postings.has(t));
-    if (!required.length) return { hits: [], parsed };
-    const bonus = [...parsed.optional].filter((t) => postings.has(t));
-    const tally = new Map();
-    for (const term of required) {
-      for (const [doc, score] of postings.get(term)) {
-        const entry = tally.get(doc) || { doc, sum: 0, matched: 0, terms: [] };
-        entry.sum += score;
-        entry.matched += 1;
-        entry.terms.push(term);
-        tally.set(doc, entry);
-      }
-    }
-    for (const term of bonus) {
-      for (const [doc, score] of postings.get(term)) {
-        const entry = tally.get(doc);
-        if (entry) {
-          entry.sum += score;
-          entry.terms.push(term);
-        }
-      }
-    }
-    const best = Math.max(...[...tally.values()].map((e) => e.matched));
-    // Longer queries tolerate a missing bigram (one spanning two words, 管廊|有偿): the
-    // coverage factor still ranks complete matches first.
-    const need = required.length <= 3 ? required.length : Math.ceil(required.length * 0.75);
-    const floor = best >= need ? need : Math.max(1, Math.ceil(best * 0.75));
-    const hits = [...tally.values()]
-      .filter((e) => e.matched >= floor)
-      .map((e) => ({ doc: e.doc, terms: e.terms, score: e.sum * (e.matched / required.length) ** 2 }))
-      .sort((a, b) => b.score - a.score || b.doc - a.doc);
-    return { hits, parsed };
+  /** [id, title, 文号, 登记号, date] of a document, from its issue's meta file. */
+  async function metaOf(manifest, doc) {
+    const [issueId, , , firstDoc] = manifest.issues[manifest.docs[doc][0]];
+    const meta = await fetchJson(`meta/${issueId}.json`);
+    return meta[doc - firstDoc];
   }
 
-  // ------------------------------------------------------------------ facets
+  /** Documents matching the query, best first, after the title re-ranking. */
+  async function rank(query, manifest) {
+    const parsed = parseQuery(query, manifest.prefixes, segmenter);
+    const all = new Set([...parsed.required, ...parsed.optional, ...parsed.fallback]);
+    const hits = rankHits(parsed, await postingsOf(all, manifest), manifest.ranking);
+    const titles = new Map();
+    if (titleWords(parsed).length) {
+      const head = hits.slice(0, manifest.ranking.rerank_depth);
+      await Promise.all(head.map(async (hit) => titles.set(hit.doc, (await metaOf(manifest, hit.doc))[1])));
+    }
+    return { hits: titleRerank(hits, titles, parsed, manifest.ranking), parsed };
+  }
+
+  // ---------------------------------------------------------------- facets
 
   const FACETS = [
     { name: "type", label: labels.ui.type, value: (m, d) => m.types[d[1]], show: (v) => labels.types[v] || v },
@@ -258,73 +385,6 @@
       return { facet, counts: [...counts].sort(order) };
     });
   }
-
-  // ------------------------------------------------------------------ excerpts
-
-  const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-  /** The text's code points, and which of them the terms cover (matching on folded text). */
-  function coverage(text, terms) {
-    const points = Array.from(text);
-    let folded = "";
-    const owner = [];
-    points.forEach((point, i) => {
-      const f = fold(point);
-      folded += f;
-      for (let k = 0; k < f.length; k++) owner.push(i);
-    });
-    const covered = new Uint8Array(points.length);
-    const hits = [];
-    for (const term of terms) {
-      let at = folded.indexOf(term);
-      while (at !== -1) {
-        const first = owner[at];
-        const last = owner[at + term.length - 1];
-        for (let i = first; i <= last; i++) covered[i] = 1;
-        hits.push({ first, term });
-        at = folded.indexOf(term, at + 1);
-      }
-    }
-    return { points, covered, hits };
-  }
-
-  function markedHtml(points, covered, from, to) {
-    let html = "";
-    let open = false;
-    for (let i = from; i < to; i++) {
-      if (covered[i] && !open) html += "<mark>";
-      if (!covered[i] && open) html += "</mark>";
-      open = Boolean(covered[i]);
-      html += escapeHtml(points[i]);
-    }
-    return html + (open ? "</mark>" : "");
-  }
-
-  const highlightTerms = (hit, parsed) => [...hit.terms.filter((t) => !t.startsWith("#")), ...parsed.marks];
-
-  /** An excerpt of about EXCERPT_LENGTH code points around the most varied match. */
-  function excerptHtml(text, terms) {
-    const { points, covered, hits } = coverage(text, terms);
-    let start = 0;
-    let bestVariety = -1;
-    for (const hit of hits) {
-      const from = Math.max(0, hit.first - 15);
-      const variety = new Set(hits.filter((h) => h.first >= from && h.first < from + EXCERPT_LENGTH).map((h) => h.term)).size;
-      if (variety > bestVariety) {
-        bestVariety = variety;
-        start = from;
-      }
-    }
-    const end = Math.min(points.length, start + EXCERPT_LENGTH);
-    return (start > 0 ? "…" : "") + markedHtml(points, covered, start, end) + (end < points.length ? "…" : "");
-  }
-
-  function titleHtml(title, terms) {
-    const { points, covered } = coverage(title, terms);
-    return markedHtml(points, covered, 0, points.length);
-  }
-
-  // ------------------------------------------------------------------ page
 
   const state = { query: "", filters: {}, shown: PAGE_SIZE, run: 0 };
 
@@ -373,29 +433,6 @@
     }
   }
 
-  /** [id, title, 文号, 登记号, date] of a document, from its issue's meta file. */
-  async function metaOf(manifest, doc) {
-    const [issueId, , , firstDoc] = manifest.issues[manifest.docs[doc][0]];
-    const meta = await fetchJson(`meta/${issueId}.json`);
-    return meta[doc - firstDoc];
-  }
-
-  /** The leading hits re-ordered with a bonus for query words in the title (up to ×2): a
-   *  reader's words in a title say more than the same words spread over a long text. */
-  async function titleRerank(manifest, hits, parsed) {
-    const words = [...parsed.required].filter((t) => !t.startsWith("#"));
-    if (!words.length) return hits;
-    const head = hits.slice(0, RERANK_DEPTH);
-    await Promise.all(
-      head.map(async (hit) => {
-        const title = fold((await metaOf(manifest, hit.doc))[1]);
-        hit.score *= 1 + words.filter((t) => title.includes(t)).length / words.length;
-      }),
-    );
-    head.sort((a, b) => b.score - a.score || b.doc - a.doc);
-    return head.concat(hits.slice(RERANK_DEPTH));
-  }
-
   async function resultItem(manifest, hit, parsed) {
     const row = manifest.docs[hit.doc];
     const [issueId, issueName] = manifest.issues[row[0]];
@@ -419,7 +456,7 @@
       `<p class="gz-result__facts">${facts.map(([f, own, attributes = ""]) => `<span${own ? documentLang : ""}${attributes}>${escapeHtml(f)}</span>`).join("")}</p>` +
       `<p class="gz-result__excerpt"${documentLang}></p>`;
     fetchText(`text/${id}.txt`).then((text) => {
-      item.querySelector(".gz-result__excerpt").innerHTML = excerptHtml(text, terms);
+      item.querySelector(".gz-result__excerpt").innerHTML = excerptHtml(text, terms, EXCERPT_LENGTH);
     });
     return item;
   }
@@ -443,9 +480,7 @@
       box.dataset.state = "failed";
       return;
     }
-    const ranked = await rank(query);
-    const parsed = ranked.parsed;
-    const hits = await titleRerank(manifest, ranked.hits, parsed);
+    const { hits, parsed } = await rank(query, manifest);
     if (ticket !== state.run) return;
     const filtered = hits.filter((hit) =>
       FACETS.every((f) => !state.filters[f.name] || f.value(manifest, manifest.docs[hit.doc]) === state.filters[f.name]),
@@ -494,4 +529,9 @@
   readUrl();
   input.value = state.query;
   run();
-})();
+}
+
+if (typeof document !== "undefined") {
+  const box = document.querySelector(".gz-search");
+  if (box) startSearchPage(box);
+}
