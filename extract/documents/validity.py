@@ -12,11 +12,12 @@ these rules (the validity page, its exports) are in :mod:`extract.site.validity_
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from dateutil.relativedelta import relativedelta
 
 from extract.documents.names import known_names
 from extract.model import DocType, Document, ExpiryBasis, ForceLevel, Status, Validity, Warning_
@@ -40,13 +41,9 @@ UNTIL_REPEALED_LABEL = "长期有效"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved by ``months`` calendar months, clamped to the target month's last day.
-
-    Same result as ``dateutil.relativedelta(months=months)``: 2024-02-29 + 12 → 2025-02-28.
-    """
-    years, month0 = divmod(day.month - 1 + months, 12)
-    year, month = day.year + years, month0 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    """``day`` moved by ``months`` calendar months (negative: back), clamped to the target
+    month's last day, by ``dateutil.relativedelta``: 2024-02-29 + 12 → 2025-02-28."""
+    return day + relativedelta(months=months)
 
 
 def period_months(validity: Validity) -> int | None:
