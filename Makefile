@@ -25,7 +25,7 @@ else
 $(error BUILDER=$(BUILDER): use mkdocs (the default) or zensical)
 endif
 
-.PHONY: build test test-fast serve serve-site clean bench bench-scale bench-search screenshots
+.PHONY: build test test-fast test-slow serve serve-site clean bench bench-scale bench-search screenshots
 
 # npm ci installs axe-core for the accessibility tests (package-lock.json) where npm exists.
 $(INSTALLED): pyproject.toml package-lock.json
@@ -44,14 +44,21 @@ build: $(INSTALLED)
 	$(BIN)/python -m extract build source_pdfs --docs docs || status=$$?; \
 	$(SITE_BUILD) mkdocs.yml && $(SITE_BUILD) mkdocs.en.yml && exit $$status
 
-# Every test, browser (chromium) and node ones included. A missing chromium or node fails
-# the run in CI (CI=true) and ends a local run with a notice (tests/needs.py).
+# Every test but the slow ones, browser (chromium) and node ones included, on every core
+# (pytest-xdist; a file's tests stay in one process, so its fixtures are made once).
+# A missing chromium or node fails the run in CI (CI=true) and ends a local run with a
+# notice (tests/needs.py).
+PYTEST := $(BIN)/python -m pytest -q -n auto --dist loadfile
 test: $(INSTALLED)
-	$(BIN)/python -m pytest -q
+	$(PYTEST) -m "not slow"
 
-# The edit loop: no browser, no slow (archive-scale) tests.
+# The edit loop: no browser, no slow tests.
 test-fast: $(INSTALLED)
-	$(BIN)/python -m pytest -q -m "not browser and not slow"
+	$(PYTEST) -m "not browser and not slow"
+
+# Tests of benchmark inputs that take half a minute or more each; CI runs them after make test.
+test-slow: $(INSTALLED)
+	$(BIN)/python -m pytest -q -m slow
 
 # Live reload at http://127.0.0.1:8000/: a change to docs/ reloads the page; a change to
 # templates/ or source_pdfs/ re-runs the extractor first (mkdocs.serve.yml).

@@ -7,12 +7,15 @@ ground truth in ``tests/data/``.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from extract.build.cache import ExtractionCache
 from extract.model import (
@@ -190,26 +193,49 @@ def mkdocs_build(docs: Path, site: Path) -> None:
         subprocess.run([sys.executable, *command], cwd=REPO, check=True)
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of the whole test run: shared by the workers when pytest-xdist
+    runs the suite in several processes (``make test``), else the session's own."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def made_once(folder: Path, make: Callable[[Path], None]) -> Path:
+    """``folder``, filled by ``make(folder)`` unless a process of this run already did:
+    one process makes it under a file lock while the others wait, then all read it."""
+    with FileLock(f"{folder}.lock"):
+        if not (folder / ".done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            (folder / ".done").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def extraction_cache(tmp_path_factory: pytest.TempPathFactory) -> ExtractionCache:
-    """The session's extraction cache (empty at its start): the builds the tests run
-    (``--cache``) and ``extracted`` share it, so a PDF is extracted once per session."""
-    return ExtractionCache(tmp_path_factory.mktemp("extract-cache"))
+    """The run's extraction cache (empty at its start): the builds the tests run
+    (``--cache``) and ``extracted`` share it, so a PDF is extracted once per run."""
+    folder = run_folder(tmp_path_factory) / "extract-cache"
+    folder.mkdir(exist_ok=True)
+    return ExtractionCache(folder)
 
 
 @pytest.fixture(scope="session")
 def extracted(extraction_cache: ExtractionCache) -> Callable[[Path], Issue]:
-    """``extracted(pdf)`` -> the pipeline's ``Issue`` for ``pdf``, extracted on
-    the first call of the session and stored in ``extraction_cache`` (same bytes, same
-    pipeline code: the cache's own key). Errors (``ExtractionError``) are raised each call."""
+    """``extracted(pdf)`` -> the pipeline's ``Issue`` for ``pdf``, extracted by
+    the first process of the run that asks and stored in ``extraction_cache`` (same bytes,
+    same pipeline code: the cache's own key). Errors (``ExtractionError``) are raised on
+    every call."""
     done: dict[Path, Issue] = {}
 
     def extract(pdf: Path) -> Issue:
         if pdf not in done:
-            issue = extraction_cache.load(pdf)
-            if issue is None:
-                issue = extract_pdf(pdf)
-                extraction_cache.store(pdf, issue)
+            with FileLock(f"{extraction_cache.entry(pdf)}.lock"):
+                issue = extraction_cache.load(pdf)
+                if issue is None:
+                    issue = extract_pdf(pdf)
+                    extraction_cache.store(pdf, issue)
             done[pdf] = issue
         return done[pdf]
 
@@ -220,51 +246,56 @@ def extracted(extraction_cache: ExtractionCache) -> Callable[[Path], Issue]:
 def typeset_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Path]:
     """``typeset_fixture(issue, style)`` -> the manuscript of fixture issue ``issue``
     (``tests.golden.FIXTURES``) typeset in ``tests.typeset.STYLES[style]``, with its layout
-    truth beside it; typeset once per session."""
-    folder = tmp_path_factory.mktemp("typeset")
-    done: dict[tuple[str, str], Path] = {}
+    truth beside it; typeset once per run."""
+    root = run_folder(tmp_path_factory)
 
     def make(issue: str, style: str) -> Path:
-        if (issue, style) not in done:
-            done[issue, style] = typeset(FIXTURES[issue].manuscript, folder / f"{issue}-{style}.pdf", STYLES[style])
-        return done[issue, style]
+        name = f"{issue}-{style}"
+        folder = made_once(root / f"typeset-{name}",
+                           lambda f: typeset(FIXTURES[issue].manuscript, f / f"{name}.pdf", STYLES[style]))
+        return folder / f"{name}.pdf"
 
     return make
 
 
 @pytest.fixture(scope="session")
 def sample_pdf_issue(extracted: Callable[[Path], Issue]) -> Issue:
-    """The sample issue ``source_pdfs/wzgb-2023-04.pdf`` as extracted (once per session)."""
+    """The sample issue ``source_pdfs/wzgb-2023-04.pdf`` as extracted (once per run)."""
     return extracted(SAMPLE_PDF)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, extracted: Callable[[Path], Issue],
                extraction_cache: ExtractionCache) -> Path:
-    """The real build of ``source_pdfs/`` as of 2026-11-29, both languages: returns the
-    folder holding ``docs/`` (generated markdown and API, English pages in ``docs/en/``) and
-    ``site/`` (mkdocs output, English site in ``site/en/``).
+    """The real build of ``source_pdfs/`` as of 2026-11-29, both languages, made once per
+    run: returns the folder holding ``docs/`` (generated markdown and API, English pages in
+    ``docs/en/``) and ``site/`` (mkdocs output, English site in ``site/en/``).
 
     The extractor's exit status is not checked here (warnings or a failing PDF are for the
     tests that use this to judge); mkdocs must succeed.
     """
-    root = tmp_path_factory.mktemp("build")
-    docs, site = root / "docs", root / "site"
-    for pdf in sorted((REPO / "source_pdfs").glob("*.pdf")):
-        extracted(pdf)  # into the cache the build reads
-    subprocess.run(
-        [sys.executable, "-m", "extract", "build", str(REPO / "source_pdfs"), "--docs", str(docs),
-         "--as-of", AS_OF.isoformat(), "--cache", str(extraction_cache.root)],
-        cwd=REPO,
-        check=False,
-    )
-    mkdocs_build(docs, site)
-    return root
+
+    def build(root: Path) -> None:
+        docs, site = root / "docs", root / "site"
+        for pdf in sorted((REPO / "source_pdfs").glob("*.pdf")):
+            extracted(pdf)  # into the cache the build reads
+        subprocess.run(
+            [sys.executable, "-m", "extract", "build", str(REPO / "source_pdfs"), "--docs", str(docs),
+             "--as-of", AS_OF.isoformat(), "--cache", str(extraction_cache.root)],
+            cwd=REPO,
+            check=False,
+        )
+        mkdocs_build(docs, site)
+
+    return made_once(run_folder(tmp_path_factory) / "build", build)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """One notice line when tests were skipped for a missing tool (``tests/needs.py``)."""
-    line = needs.notice()
+    """One notice line when tests were skipped for a missing tool (``tests/needs.py``),
+    read from the skip reports so that it also works when xdist workers ran them."""
+    reasons = [report.longrepr[2] for report in terminalreporter.stats.get("skipped", ())
+               if isinstance(report.longrepr, tuple)]
+    line = needs.notice(reasons)
     if line:
         terminalreporter.write_line(line, yellow=True, bold=True)
 

@@ -14,8 +14,7 @@ from typing import NoReturn
 
 import pytest
 
-# What is missing in this run -> how to install it; read by the terminal summary.
-MISSING: dict[str, str] = {}
+PREFIX = "not installed: "  # starts every skip reason given here, for the closing notice
 
 
 def in_ci() -> bool:
@@ -26,10 +25,9 @@ def in_ci() -> bool:
 def unavailable(what: str, install: str) -> NoReturn:
     """Stop the calling test for want of ``what``: ``pytest.fail`` in CI, else ``pytest.skip``
     (recorded for the closing notice). ``install`` says how to get it."""
-    message = f"{what} is not installed ({install})"
+    message = f"{PREFIX}{what} ({install})"
     if in_ci():
         pytest.fail(f"{message}: CI must run these tests", pytrace=False)
-    MISSING[what] = install
     pytest.skip(message)
 
 
@@ -48,9 +46,10 @@ def file(path: Path, what: str, install: str) -> Path:
     return path
 
 
-def notice() -> str | None:
-    """The one line a local run ends with when tests were skipped for a missing tool."""
-    if not MISSING:
+def notice(skip_reasons: list[str]) -> str | None:
+    """The one line a local run ends with when tests were skipped for a missing tool, from
+    the run's skip reasons (``Skipped: not installed: node (…)``); None when there were none."""
+    missing = sorted({reason.split(PREFIX, 1)[1] for reason in skip_reasons if PREFIX in reason})
+    if not missing:
         return None
-    tools = "; ".join(f"{what} ({install})" for what, install in sorted(MISSING.items()))
-    return f"notice: tests were skipped because these are not installed: {tools}. CI (CI=true) fails on them."
+    return f"notice: tests were skipped because these are not installed: {'; '.join(missing)}. CI (CI=true) fails on them."

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from bench.synthetic_archive import write_archive
 from extract.pipeline import distinct_ids, extract_pdf
 
 
+@pytest.mark.slow
 def test_two_synthetic_issues_are_two_issues(tmp_path):
     paths = write_archive(2, tmp_path, first=(2010, 12))
     assert [p.name for p in paths] == ["wzgb-2010-12.pdf", "wzgb-2011-01.pdf"]
