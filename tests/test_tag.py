@@ -222,3 +222,9 @@ def test_document_text_tables_by_tabs_and_captions_with_credits():
         block(BlockKind.TABLE, "", 1, table=table),
     )
     assert document_text(blocks) == "市领导调研城市建设工作\n（刘伟/摄）\n序号\t名称\n1\t"
+
+
+@pytest.mark.parametrize("line", ["解读机关：温州市住房和城乡建设局", "解读机关：温州市住房和城乡建设局解读人：姚必华", "解读机关：温州市住房和城乡建设局 解读人：姚必华"])
+def test_interpreting_body_stops_at_the_next_label(line):
+    # 16 pt single-column layouts run the 解读机关 and 解读人 lines of jd-wzb-2023-44 together
+    assert interpretation(para("一、起草背景", 20), para(line, 20)).issuer == "温州市住房和城乡建设局"

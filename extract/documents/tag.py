@@ -74,7 +74,9 @@ VALIDITY_PERIOD = re.compile(rf"有效期(?:为|限为)?\s*(?P<n>{NUMERAL})\s*(?
 VALIDITY_UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*(?P<date>{DATE.pattern})", re.VERBOSE)
 PLAN_PERIOD = re.compile(r"[（(]\s*(?P<start>(?:19|20)\d{2})\s*(?:年)?\s*[—–\-－~～至]+\s*(?P<end>(?:19|20)\d{2})\s*年?\s*[）)]")
 ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff、]{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|委|院|署|部|会|中心|支队))关于")
-INTERPRETER = re.compile(r"(?:解读机关|解读单位|解读部门)[:：]\s*(?P<issuer>[^\s，。；]+)")
+# 解读机关：温州市住房和城乡建设局 — up to the next label when a layout runs the lines on
+# (…建设局解读人：姚必华).
+INTERPRETER = re.compile(r"(?:解读机关|解读单位|解读部门)[:：]\s*(?P<issuer>[^\s，。；：:]+?)(?=解读人|联系人|联系电话|[\s，。；]|$)")
 CREDITED_ISSUER = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{2,30}?)(?:制|编制|提供)$")
 # A body that lends its seal to another's document: …综合组（国家卫生健康委代章）.
 SEAL_LENT = re.compile(r"\s*[（(][^（）()]*代章[）)]\s*$")
