@@ -13,6 +13,7 @@ import io
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import icalendar
 import jinja2
@@ -466,9 +467,14 @@ def test_extracted_text_is_escaped_once(sample, tmp_path, autoescape):
 
 
 def panel(documents, doc, as_of=AS_OF) -> str:
+    """The document page's metadata panel, whose status rows and JSON-LD come from the
+    validity view."""
     env = environment()
     view.register(env, v.archive_status(documents, as_of), pdf_url)
-    return env.get_template("partials/validity_panel.html.j2").render(doc=doc, as_of=as_of)
+    return env.get_template("partials/metadata_panel.html.j2").render(
+        doc=doc, as_of=as_of, issue=SimpleNamespace(id="2023-04", pdf_name="wzgb-2023-04.pdf",
+                                                identity=SimpleNamespace(year=2023, number=4, serial=248, title=None)),
+        links=SimpleNamespace(interprets=SimpleNamespace(target=None)))
 
 
 def jsonld(html: str) -> dict:
@@ -504,8 +510,21 @@ def test_panel_jsonld_cannot_close_its_script(sample):
     assert jsonld(html)["name"] == title
 
 
-def test_panel_absent_without_validity_facts(sample):
+def test_panel_has_no_validity_rows_without_validity_facts(sample):
     docs = by_id(sample)
-    assert panel(sample, docs["brief-1"]).strip() == ""
-    assert panel(sample, docs["jd-wzb-2023-40"]).strip() == ""
-    assert "application/ld+json" not in panel(sample, docs["wzb-2023-46"])
+    for doc_id in ("brief-1", "jd-wzb-2023-40", "wzb-2023-46"):
+        html = panel(sample, docs[doc_id])
+        assert "data-expiry" not in html and "评估日期" not in html, doc_id
+        assert "application/ld+json" not in html, doc_id
+
+
+def test_panel_shows_each_fact_once(sample):
+    """One panel: status, 文号, dates and evidence each appear in one row."""
+    html = panel(sample, by_id(sample)["wzb-2023-42"])
+    html = html[:html.index('<script type="application/ld+json">')]  # the machine-readable copy
+    keys = re.findall(r'<tr data-key="([a-z_]+)"', html)
+    assert len(keys) == len(set(keys))
+    assert keys[0] == "status"
+    assert {"doc_number", "registration_number", "effective_date", "validity", "expiry_date",
+            "evaluation_due", "sources"} <= set(keys)
+    assert html.count("温政办〔2023〕42号") == 1 and html.count("ZJCC01-2023-0008") == 1

@@ -24,8 +24,9 @@ twin. Language-independent files (PDFs, API, assets, validity exports) are writt
 the Chinese root; English pages reach them through the ``shared`` prefix (``../``), written
 as HTML links because mkdocs only validates links inside its own docs folder.
 
-The validity page and panel are rendered by :func:`extract.documents.validity.write_validity` and the
-``partials/validity_panel.html.j2`` template. Rendering only presents what the pipeline
+The validity page is rendered by :func:`extract.site.validity_view.write_validity`; a
+document's 时效性, computed dates and their evidence are rows of its one metadata panel,
+``partials/metadata_panel.html.j2``. Rendering only presents what the pipeline
 extracted; it never derives facts from text.
 
 All extracted text goes through :func:`md_escape`, so a PDF containing ``<script>`` or
@@ -333,10 +334,6 @@ def warnings_by_kind(issue: Issue) -> list[tuple[str, list[Warning_]]]:
     return [(kind, list(group)) for kind, group in groupby(ordered, key=lambda w: w.kind)]
 
 
-def has_validity_facts(doc: Document) -> bool:
-    return bool(doc.effective_date or doc.expiry_date or doc.validity)
-
-
 # --------------------------------------------------------------------------- environment
 
 
@@ -470,7 +467,6 @@ def make_environment(
         sections_of=sections_of,
         warnings_by_kind=warnings_by_kind,
         warning_kind=lambda kind: kind_name(kind, lang),
-        has_validity_facts=has_validity_facts,
         accounting_of=accounting_of,
         missing_fields=missing_fields,
         missing_field_label=MISSING_FIELD_KINDS.get,

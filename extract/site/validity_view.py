@@ -225,7 +225,7 @@ def register(env: jinja2.Environment, status: ArchiveStatus, pdf_url: PdfUrl | N
     validity facts), ``legislation_jsonld(row)``, ``STATUS_LABELS`` and ``BASIS_LABELS``
     (keyed by the enum values), and the status globals (``status_view.register_status``).
     ``status`` is the archive's (``archive_status``). Call it before rendering document pages
-    that include ``partials/validity_panel.html.j2``.
+    that include ``partials/metadata_panel.html.j2``.
     """
     register_status(env, status)
 

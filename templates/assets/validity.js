@@ -96,7 +96,7 @@ export function compareKeys(a, b, descending) {
 
 const LABELS = {
   count: "{count} 件",
-  today: "已按今日 {date} 重新计算。",
+  today: "（按今日 {date} 计算）",
   reader_today: "（今日）",
   picked: "（所选日期）",
 };

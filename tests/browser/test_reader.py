@@ -92,6 +92,19 @@ def test_document_page_fits_a_phone_screen(browser, site_url):
     assert width <= 390
 
 
+def test_document_text_starts_on_the_first_phone_screen(browser, site_url):
+    """Title, citation and the one metadata panel leave the text's start within 900 px."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(site_url + PAGES["document"])
+    top = page.evaluate("document.querySelector('.md-content .gz-paragraph, .md-content .gz-addressee')"
+                        ".getBoundingClientRect().top + scrollY")
+    panels = page.locator(".md-content .gz-meta").count() + page.locator(".md-content .validity-panel.admonition").count()
+    context.close()
+    assert top <= 900
+    assert panels == 1
+
+
 def test_statistics_chart_loads_with_alt_text(page, site_url):
     page.goto(site_url + PAGES["statistics"])
     chart = page.locator(".gz-chart img")
