@@ -514,7 +514,7 @@ def test_panel_has_no_validity_rows_without_validity_facts(sample):
     docs = by_id(sample)
     for doc_id in ("brief-1", "jd-wzb-2023-40", "wzb-2023-46"):
         html = panel(sample, docs[doc_id])
-        assert "data-expiry" not in html and "评估日期" not in html, doc_id
+        assert "validity-panel" not in html and "评估日期" not in html, doc_id
         assert "application/ld+json" not in html, doc_id
 
 
