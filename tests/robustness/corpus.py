@@ -58,9 +58,12 @@ def _draw_notice(pdf: canvas.Canvas, title: str, body: Sequence[str], doc_number
         pdf.drawRightString(width - 90, bottom - 28 * index, line)
 
 
-def good_notice(path: Path, title: str = TITLE, body: Sequence[str] = BODY, doc_number: str = DOC_NUMBER) -> Path:
-    """A clean one-page notice."""
+def good_notice(path: Path, title: str = TITLE, body: Sequence[str] = BODY, doc_number: str = DOC_NUMBER, pdf_title: str | None = None) -> Path:
+    """A clean one-page notice; with ``pdf_title`` naming a gazette issue (温州市人民政府公报
+    2024年第1期) it is recognised as an issue, else reported as not one."""
     pdf = canvas.Canvas(str(path), pagesize=A4)
+    if pdf_title:
+        pdf.setTitle(pdf_title)
     _draw_notice(pdf, title, body, doc_number)
     pdf.save()
     return path
