@@ -45,11 +45,11 @@ sys.path.insert(0, str(REPO))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from extract.documents.validity import archive_status  # noqa: E402
 from extract.grammar.identifiers import DocNumber, RegistrationNumber  # noqa: E402
 from extract.model import DocType, ForceLevel, Issue, IssueIdentity, Status  # noqa: E402
 from extract.pipeline import extract_pdf  # noqa: E402
 from extract.site.render import issue_label, make_environment, write_page  # noqa: E402
-from extract.documents.validity import archive_status
 from extract.site.search import search_files  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from tests.browser.search_probe import (  # noqa: E402

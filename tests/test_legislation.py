@@ -118,6 +118,8 @@ def test_order_head_signer_and_chinese_numeral_date():
 
 @pytest.mark.parametrize("zero", ["○", "〇"])  # U+25CB and U+3007 both print the zero
 def test_an_order_of_a_city_government_is_a_rule_effective_on_publication(zero):
+    # The parts a 公布令 must name (《规章制定程序条例》第三十二条); the meeting, signer and dates
+    # are illustrative, not copied from the real 令第147号. Expected values are read off this text.
     order = [
         centred("温州市人民政府令"),
         centred("第 147 号"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 from extract.pipeline import STAGES_AFTER_READ, extract_pdf
 from tests.robustness import corpus

@@ -4,7 +4,6 @@ identity (which the generator sets on the cover) is checked."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
