@@ -53,8 +53,6 @@ FOLIO = re.compile(
     (?:\s*[·•\-—–－])?\s*$""",
     re.VERBOSE,
 )
-# GB/T 9704 heading numbers: 第一章, 一、, （一）, 1., 1、, (1).
-HEADING_NUMBER = re.compile(r"^(第[一二三四五六七八九十百]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])")
 CHAPTER = re.compile(r"^(第[一二三四五六七八九十百]+[章节]|[一二三四五六七八九十]+、)")
 # One leader dot of a 目录 line, solid or spaced: ……… 4, . . . . 4, ······ 4
 LEADER_DOT = r"(?:[.·．…]\s?)"
