@@ -45,12 +45,16 @@ sys.path.insert(0, str(REPO))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from extract.documents.validity import archive_status  # noqa: E402
 from extract.grammar.identifiers import DocNumber, RegistrationNumber  # noqa: E402
-from extract.model import DocType, ForceLevel, Issue, IssueIdentity, Status  # noqa: E402
+from extract.model import Issue, IssueIdentity  # noqa: E402
 from extract.pipeline import extract_pdf  # noqa: E402
-from extract.site.render import issue_label, make_environment, write_page  # noqa: E402
+from extract.site.archive import Archive, issue_label  # noqa: E402
+from extract.site.environment import site_environment  # noqa: E402
+from extract.site.i18n import SOURCE_LANGUAGE, Language  # noqa: E402
+from extract.site.pages import search_page  # noqa: E402
+from extract.site.render import asset_files  # noqa: E402
 from extract.site.search import search_files  # noqa: E402
+from extract.site.staging import staged  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from tests.browser.search_probe import (  # noqa: E402
     SiteSearch,
@@ -171,11 +175,12 @@ def build_synthetic(count: int, root: Path) -> Path:
     sample = extract_pdf(REPO / "source_pdfs" / "wzgb-2023-04.pdf")
     issues = sorted((replicate_issue(sample, i) for i in range(count)), key=lambda i: (i.identity.year, i.identity.number))
     docs, site = root / "docs", root / "site"
-    for segments, text in search_files(issues, issue_label, archive_status([d for i in issues for d in i.documents], AS_OF)).files.items():
-        write_page(docs, segments, text)
-    page = make_environment().get_template("search.md.j2").render(root="../", doc_types=list(DocType), statuses=list(Status), force_levels=list(ForceLevel))
-    write_page(docs, ["search", "index.md"], page)
-    write_page(docs, ["index.md"], f"# {count} issues\n")
+    archive = Archive(tuple(issues), AS_OF)
+    with staged(docs) as staging:
+        staging.write({"/".join(segments): text.encode() for segments, text in search_files(issues, issue_label, archive.status).files.items()})
+        staging.write(search_page(archive, site_environment(archive, Language(SOURCE_LANGUAGE), {})))
+        staging.write({"index.md": f"# {count} issues\n".encode()})
+        staging.copy(asset_files())
     config = root / "mkdocs.yml"
     config.write_text(
         f"site_name: 温州市人民政府公报\ndocs_dir: {docs}\nsite_dir: {site}\n"

@@ -74,17 +74,16 @@ def test_issue_and_report_records(sample_issue):
     }
 
 
-def test_written_files_are_deterministic_utf8_json(tmp_path, sample_issue, as_of):
-    first = api.write_api([sample_issue], tmp_path / "a", status_of(sample_issue, as_of), ["bad.pdf: no text layer"])
-    second = api.write_api([sample_issue], tmp_path / "b", status_of(sample_issue, as_of), ["bad.pdf: no text layer"])
-    for one, other in zip(first, second):
-        assert one.read_bytes() == other.read_bytes()
-    text = (tmp_path / "a" / "documents.json").read_text(encoding="utf-8")
+def test_written_files_are_deterministic_utf8_json(sample_issue, as_of):
+    first = api.api_files([sample_issue], status_of(sample_issue, as_of), ["bad.pdf: no text layer"])
+    second = api.api_files([sample_issue], status_of(sample_issue, as_of), ["bad.pdf: no text layer"])
+    assert first == second and set(first) == {"api/documents.json", "api/issues.json", "api/report.json"}
+    text = first["api/documents.json"].decode("utf-8")
     assert "温政办〔2023〕42号" in text  # not \\u-escaped
     assert text.endswith("}\n")
     payload = json.loads(text)
     assert payload["as_of"] == "2026-11-29"
     assert [d["id"] for d in payload["documents"]] == ["measure-dated", "brief-hostile", "interp-undated"]
-    report = json.loads((tmp_path / "a" / "report.json").read_text(encoding="utf-8"))
+    report = json.loads(first["api/report.json"])
     assert report["failures"] == ["bad.pdf: no text layer"]
 

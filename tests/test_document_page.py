@@ -10,6 +10,7 @@ import pytest
 
 from extract.model import BlockKind, DocType, Document
 from extract.site import render
+from extract.site.markup import displayed_outline, heading_marks
 from extract.site.doclinks import Reference, document_links
 from tests.conftest import block
 
@@ -85,9 +86,9 @@ def test_document_page_links_related_documents_and_neighbours(measure_page):
 def test_displayed_headings_start_below_h1_and_skip_none(levels, marks):
     blocks = [block(BlockKind.HEADING, f"标题{n}", level=level) for n, level in enumerate(levels)]
     blocks.insert(1, block(BlockKind.PARAGRAPH, "正文"))
-    shown = render.displayed_outline(blocks)
+    shown = displayed_outline(blocks)
     assert shown[1] == blocks[1]
-    assert [render.heading_marks(b) for b in shown if b.kind is BlockKind.HEADING] == marks
+    assert [heading_marks(b) for b in shown if b.kind is BlockKind.HEADING] == marks
 
 
 def test_a_repeal_naming_a_title_or_an_order_number_links_the_archived_document(dated_measure):

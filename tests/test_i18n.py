@@ -12,13 +12,16 @@ import jinja2
 import pytest
 
 from extract.build import theme_hook
+from extract.paths import TEMPLATES_DIR, TRANSLATIONS_DIR
 from extract.site import i18n, render
+from extract.site.labels import TYPE_LABELS
+from extract.site.status_labels import STATUS_LABELS
 from extract.documents.validity import archive_status
 from extract.site.api import documents_payload
 from extract.site.translations import load_translations, parse_translation, unknown_ids
 from extract.site.validity_view import BASIS_LABELS
 
-GLOSSARY = render.TRANSLATIONS_DIR / "glossary.en.yml"
+GLOSSARY = TRANSLATIONS_DIR / "glossary.en.yml"
 
 
 def write(path: Path, text: str) -> Path:
@@ -107,7 +110,7 @@ def test_chinese_runs_are_marked_on_english_pages(english):
 
 def test_project_glossary_loads_and_covers_every_label_the_code_defines():
     glossary = i18n.load_glossary(GLOSSARY)
-    labels = [*render.TYPE_LABELS.values(), *render.STATUS_LABELS.values(), *BASIS_LABELS.values()]
+    labels = [*TYPE_LABELS.values(), *STATUS_LABELS.values(), *BASIS_LABELS.values()]
     assert [label for label in labels if label not in glossary.entries] == []
 
 
@@ -118,7 +121,7 @@ T_CALL = re.compile(r"""(?<![\w.])t\((?:"([^"]+)"|'([^']+)')\s*[,)]""")
 
 def test_every_interface_string_of_the_templates_has_english():
     english = i18n.Language("en", i18n.load_glossary(GLOSSARY))
-    templates = [*render.TEMPLATES_DIR.rglob("*.j2"), *(render.TEMPLATES_DIR.parent / "overrides").rglob("*.html")]
+    templates = [*TEMPLATES_DIR.rglob("*.j2"), *(TEMPLATES_DIR.parent / "overrides").rglob("*.html")]
     used = {(p.name, "".join(key)) for p in templates for key in T_CALL.findall(p.read_text(encoding="utf-8"))}
     assert len(used) > 100
     assert sorted((name, key) for name, key in used if english.lookup(key) is None) == []

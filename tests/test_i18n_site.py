@@ -15,9 +15,11 @@ from extract import pipeline
 from extract.documents.classify import FORMS
 from extract.documents.validity import UNTIL_REPEALED_LABEL
 from extract.model import DocType, Status
+from extract.paths import TRANSLATIONS_DIR
 from extract.site import render
 from extract.site.i18n import load_glossary
-from extract.site.labels import FORCE_LEVEL_LABELS
+from extract.site.labels import FORCE_LEVEL_LABELS, TYPE_LABELS
+from extract.site.status_labels import STATUS_LABELS
 from tests.conftest import AS_OF, REPO, mkdocs_build
 from tests.han_scan import unmarked_chinese
 
@@ -117,12 +119,12 @@ def test_english_listings_label_untranslated_documents(built_site):
 
 
 def test_glossary_covers_every_type_status_issuer_and_section_of_the_archive(built_site):
-    glossary = load_glossary(render.TRANSLATIONS_DIR / "glossary.en.yml").sections
+    glossary = load_glossary(TRANSLATIONS_DIR / "glossary.en.yml").sections
     documents = json.loads((built_site / "docs/api/documents.json").read_text(encoding="utf-8"))["documents"]
     assert documents
     missing = {
-        "types": {render.TYPE_LABELS[DocType(d["type"])] for d in documents} - set(glossary["types"]),
-        "statuses": {render.STATUS_LABELS[Status(d["status"])] for d in documents if d["status"]} - set(glossary["statuses"]),
+        "types": {TYPE_LABELS[DocType(d["type"])] for d in documents} - set(glossary["types"]),
+        "statuses": {STATUS_LABELS[Status(d["status"])] for d in documents if d["status"]} - set(glossary["statuses"]),
         "issuers": {d["issuer"] for d in documents if d["issuer"]} - set(glossary["issuers"]),
         "sections": {d["section"] for d in documents if d["section"]} - set(glossary["sections"]) - set(glossary["types"]),
         "forms": {d["form"] for d in documents if d["form"]} - set(glossary["forms"]),
@@ -131,7 +133,7 @@ def test_glossary_covers_every_type_status_issuer_and_section_of_the_archive(bui
 
 
 def test_glossary_covers_every_form_and_force_level_the_extractor_can_give():
-    glossary = load_glossary(render.TRANSLATIONS_DIR / "glossary.en.yml").sections
+    glossary = load_glossary(TRANSLATIONS_DIR / "glossary.en.yml").sections
     assert set(FORMS) - set(glossary["forms"]) == set()
     assert set(FORCE_LEVEL_LABELS.values()) - set(glossary["force_levels"]) == set()
     assert any(UNTIL_REPEALED_LABEL in entries for entries in glossary.values())
@@ -154,7 +156,7 @@ def sample_issues(extracted):
 def test_adding_and_removing_a_translation_file_needs_no_code(sample_issues, tmp_path):
     translations = tmp_path / "translations"
     translations.mkdir()
-    shutil.copy(render.TRANSLATIONS_DIR / "glossary.en.yml", translations)
+    shutil.copy(TRANSLATIONS_DIR / "glossary.en.yml", translations)
     slot = translations / "en" / f"{DOC_ID}.md"
     slot.parent.mkdir()
     slot.write_text(

@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 
 import pytest
 
 from extract.model import BBox, TableGrid
 from extract.site import render
+from extract.site.environment import make_environment
+from extract.site.markup import md_escape, safe_segment
 
 
 @pytest.fixture
-def validity_calls(monkeypatch):
-    """Arguments of each ``write_validity`` call; the call still goes through."""
-    calls = []
-
-    def spy(*args):
-        calls.append(args)
-        return real(*args)
-
-    real = render.write_validity
-    monkeypatch.setattr(render, "write_validity", spy)
-    return calls
-
-
-@pytest.fixture
-def docs(tmp_path, sample_issue, source_dir, validity_calls, as_of):
+def docs(tmp_path, sample_issue, source_dir, as_of):
     """docs/ rendered from the sample issue, with one failed PDF."""
     docs_dir = tmp_path / "docs"
     render.render_site([sample_issue], docs_dir, as_of, source_dir, failures=["bad.pdf: no text layer"])
@@ -34,7 +23,7 @@ def docs(tmp_path, sample_issue, source_dir, validity_calls, as_of):
 
 
 def test_md_escape_defuses_html_and_jinja():
-    escaped = render.md_escape("<script>alert(1)</script> {{ x }} {% y %}")
+    escaped = md_escape("<script>alert(1)</script> {{ x }} {% y %}")
     assert "<" not in escaped and "{{" not in escaped and "{%" not in escaped
     assert escaped.startswith("&#60;script&#62;")
 
@@ -45,18 +34,23 @@ def test_md_escape_defuses_html_and_jinja():
      ("    缩进", "缩进"), ("===", "&#61;")],
 )
 def test_md_escape_defuses_block_syntax_at_line_start(line, start):
-    assert render.md_escape(line).startswith(start)
+    assert md_escape(line).startswith(start)
 
 
 def test_md_escape_keeps_cjk_and_drops_control_characters():
-    assert render.md_escape("第一条\x00　总则") == "第一条　总则"
-    assert render.md_escape("\x00- 列表").startswith("&#45;")
-    assert render.md_escape("甲\n乙", inline=True) == "甲 乙"
-    assert render.md_escape(None) == ""
+    assert md_escape("第一条\x00　总则") == "第一条　总则"
+    assert md_escape("\x00- 列表").startswith("&#45;")
+    assert md_escape("甲\n乙", inline=True) == "甲 乙"
+    assert md_escape(None) == ""
+
+
+def table_html(grid: TableGrid) -> str:
+    """The ``table_html`` macro of the document body, as a page renders it."""
+    return make_environment().from_string('{% from "partials/blocks.md.j2" import table_html %}{{ table_html(grid) }}').render(grid=grid)
 
 
 def test_table_html_rowspan_colspan_and_header(merged_cells_table):
-    html = render.table_html(merged_cells_table)
+    html = table_html(merged_cells_table)
     assert "<thead>\n<tr><th>序号</th><th>名称</th><th>承办单位</th></tr>\n</thead>" in html
     assert '<td rowspan="2">市住建局</td>' in html
     assert "<tr><td>2</td><td>乙办法</td></tr>" in html
@@ -65,7 +59,7 @@ def test_table_html_rowspan_colspan_and_header(merged_cells_table):
 
 def test_table_html_without_header_and_escaped_cells():
     grid = TableGrid(bbox=BBox(0, 0, 100, 10), rows=(("<b>", "a\nb"),))
-    html = render.table_html(grid)
+    html = table_html(grid)
     assert "<th" not in html and "<thead>" not in html
     assert "<td>&#60;b&#62;</td><td>a<br>b</td>" in html
 
@@ -73,7 +67,7 @@ def test_table_html_without_header_and_escaped_cells():
 @pytest.mark.parametrize("bad", ["", ".", "..", "a/b", "a\\b", "a\0b"])
 def test_safe_segment_rejects_escapes(bad):
     with pytest.raises(ValueError, match="Invalid path segment"):
-        render.safe_segment(bad)
+        safe_segment(bad)
 
 
 def test_document_id_cannot_escape_docs(tmp_path, source_dir, hostile_brief, make_issue, as_of):
@@ -90,12 +84,12 @@ def test_pages_written(docs):
         assert (docs / page).is_file(), page
 
 
-def test_validity_page_is_delegated(docs, validity_calls, as_of):
-    (documents, status, docs_dir, env), = [call[:4] for call in validity_calls]
-    assert [d.id for d in documents] == ["measure-dated", "brief-hostile", "interp-undated"]
-    assert status.as_of == as_of and set(status.documents) == {d.id for d in documents} and env is not None
-    # Written into the staging folder whose files then replace docs/'s.
-    assert (docs / "validity").is_dir() and not docs_dir.exists()
+def test_validity_page_and_exports_written(docs):
+    for name in ("validity/index.md", "en/validity/index.md", "api/validity.csv", "api/validity.json", "validity.ics",
+                 "assets/validity.js", "assets/status.js", "assets/status-labels.js"):
+        assert (docs / name).is_file(), name
+    rows = json.loads((docs / "api/validity.json").read_text(encoding="utf-8"))["documents"]
+    assert [row["id"] for row in rows] == ["measure-dated"]
 
 
 def test_hostile_text_renders_as_text(docs):

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from extract.site import search
-from extract.site.render import issue_label
+from extract.site.archive import issue_label
 from extract.documents.validity import archive_status
 from tests.conftest import AS_OF
 from extract.site.search import (

@@ -22,7 +22,8 @@ import pytest
 from extract.documents import validity as v
 from extract.model import DatedFact, DocType, Document, Evidence, ExpiryBasis, ForceLevel, Status, Validity
 from extract.site import validity_view as view
-from extract.site.render import make_environment
+from extract.site.environment import make_environment
+from extract.site.status_view import status_globals
 
 ROOT = Path(__file__).resolve().parent.parent
 D = dt.date.fromisoformat
@@ -359,23 +360,30 @@ def test_repealed_document_cited_later(sample):
 # --------------------------------------------------------------------------- page and exports
 
 
+def write_validity(documents, folder: Path, autoescape: bool = False) -> None:
+    """The validity page (Chinese) and its exports, written under ``folder``."""
+    status = v.archive_status(documents, AS_OF)
+    env = environment(autoescape)
+    env.globals.update(view.validity_globals(status, pdf_url), **status_globals(status, env.globals["t"]))
+    for name, content in {**view.validity_page(documents, status, env, pdf_url), **view.validity_exports(documents, status, pdf_url)}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+
+
 @pytest.fixture(scope="module")
 def built(sample, tmp_path_factory) -> Path:
     docs = tmp_path_factory.mktemp("docs")
-    view.write_validity(sample, v.archive_status(sample, AS_OF), docs, environment(), pdf_url)
+    write_validity(sample, docs)
     return docs
 
 
 def test_files_written(built):
-    for name in ("validity/index.md", "api/validity.csv", "api/validity.json", "validity.ics",
-                 "assets/validity.js", "assets/status.js", "assets/status-labels.js"):
+    for name in ("validity/index.md", "api/validity.csv", "api/validity.json", "validity.ics"):
         assert (built / name).is_file(), name
-    for script in view.SCRIPTS:
-        assert (built / "assets" / script.name).read_bytes() == script.read_bytes()
 
 
 def test_build_is_byte_identical(sample, built, tmp_path):
-    view.write_validity(sample, v.archive_status(sample, AS_OF), tmp_path, environment(), pdf_url)
+    write_validity(sample, tmp_path)
     for path in built.rglob("*"):
         if path.is_file():
             assert (tmp_path / path.relative_to(built)).read_bytes() == path.read_bytes(), path
@@ -454,7 +462,7 @@ def test_page_has_no_blank_line_inside_html_blocks(built):
 def test_extracted_text_is_escaped_once(sample, tmp_path, autoescape):
     evil = make("evil", 20, title="办法<script>alert(1)</script>", doc_number="温政办〔2023〕99号",
                 effective_date=fact("2023-05-10", "自<b>2023年5月10日</b>起施行。", 1))
-    view.write_validity((*sample, evil), v.archive_status((*sample, evil), AS_OF), tmp_path, environment(autoescape))
+    write_validity((*sample, evil), tmp_path, autoescape)
     page = (tmp_path / "validity/index.md").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<b>2023" not in page
     # Titles go through md_escape (numeric references), which also covers other languages.
@@ -470,7 +478,8 @@ def panel(documents, doc, as_of=AS_OF) -> str:
     """The document page's metadata panel, whose status rows and JSON-LD come from the
     validity view."""
     env = environment()
-    view.register(env, v.archive_status(documents, as_of), pdf_url)
+    status = v.archive_status(documents, as_of)
+    env.globals.update(view.validity_globals(status, pdf_url), **status_globals(status, env.globals["t"]))
     return env.get_template("partials/metadata_panel.html.j2").render(
         doc=doc, as_of=as_of, issue=SimpleNamespace(id="2023-04", pdf_name="wzgb-2023-04.pdf",
                                                 identity=SimpleNamespace(year=2023, number=4, serial=248, title=None)),

@@ -33,6 +33,7 @@ from extract.model import DocType, Issue
 from extract.site import render
 from extract.paths import TRANSLATIONS_DIR
 from extract.site.i18n import language
+from extract.site.labels import TYPE_LABELS
 from extract.site.report import kind_name
 from extract.site.search import TermCache
 from extract.site.translations import load_translations, unknown_ids
@@ -79,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--translations",
         type=Path,
-        default=render.TRANSLATIONS_DIR,
+        default=TRANSLATIONS_DIR,
         metavar="DIR",
         help="glossaries and translators' files (<DIR>/en/<doc-id>.md); default: the project's translations/",
     )
@@ -213,7 +214,7 @@ def summary_table(result: BuildResult) -> Table:
     table.add_column("count", justify="right")
     for doc_type in DocType:
         if counts[doc_type]:
-            table.add_row(f"{doc_type.value} ({render.TYPE_LABELS[doc_type]})", str(counts[doc_type]))
+            table.add_row(f"{doc_type.value} ({TYPE_LABELS[doc_type]})", str(counts[doc_type]))
     table.add_section()
     table.add_row("documents", str(sum(counts.values())))
     table.add_row("issues", str(len(result.issues)))

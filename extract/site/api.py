@@ -45,7 +45,6 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from extract.documents.validity import ArchiveStatus, DocumentStatus
@@ -252,28 +251,21 @@ def dumps(payload: JsonDict) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def write_api(
+def api_files(
     issues: Sequence[Issue],
-    api_dir: Path,
     status: ArchiveStatus,
     failures: Sequence[str] = (),
     titles_en: Mapping[str, str] | None = None,
-) -> list[Path]:
-    """Write the three API files into ``api_dir`` (created if missing); return their paths.
+) -> dict[str, bytes]:
+    """``{"api/documents.json", "api/issues.json", "api/report.json": UTF-8 JSON}``.
 
     ``issues`` must already be in publication order; ``status`` is their
     ``archive_status``; ``failures`` are one-line messages for
     PDFs that could not be extracted; ``titles_en`` English titles by document id.
     """
-    api_dir.mkdir(parents=True, exist_ok=True)
     payloads = {
-        "documents.json": documents_payload(issues, status, titles_en),
-        "issues.json": issues_payload(issues, status.as_of),
-        "report.json": report_payload(issues, status, failures),
+        "api/documents.json": documents_payload(issues, status, titles_en),
+        "api/issues.json": issues_payload(issues, status.as_of),
+        "api/report.json": report_payload(issues, status, failures),
     }
-    paths = []
-    for name, payload in payloads.items():
-        path = api_dir / name
-        path.write_text(dumps(payload), encoding="utf-8")
-        paths.append(path)
-    return paths
+    return {name: dumps(payload).encode() for name, payload in payloads.items()}

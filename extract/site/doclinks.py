@@ -66,7 +66,7 @@ def _neighbours(documents: Sequence[Document]) -> dict[str, tuple[Document | Non
 def document_links(documents: Sequence[Document]) -> dict[str, DocumentLinks]:
     """``{document id: DocumentLinks}`` for every document of the archive.
 
-    ``documents`` in archive order (``Site.documents``). When two documents carry the same
+    ``documents`` in archive order (``Archive.documents``). When two documents carry the same
     文号, references resolve to the first.
     """
     by_number: dict[str, Document] = {}

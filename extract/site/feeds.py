@@ -28,7 +28,7 @@ from extract.site.status_labels import STATUS_LABELS
 FEED_DIR = "feeds"
 TAG_PREFIX = "tag:wzgb.gazette-site,2023:"  # authority and date are fixed: ids must never change
 PUBLISHER = "温州市人民政府公报"
-IssueLabel = Callable[[Issue], str]  # names an issue: render.issue_label
+IssueLabel = Callable[[Issue], str]  # names an issue: archive.issue_label
 TypeLabel = Callable[[DocType], str]
 SUMMARY_CHARS = 200
 
@@ -71,7 +71,7 @@ def _newest_first(entries: Sequence[FeedEntry]) -> tuple[FeedEntry, ...]:
 
 
 def issues_feed(issues: Sequence[Issue], label: IssueLabel, as_of: dt.date) -> Feed:
-    """The feed of issues; ``label(issue)`` names an issue (``render.issue_label``)."""
+    """The feed of issues; ``label(issue)`` names an issue (``archive.issue_label``)."""
     entries = [
         FeedEntry(
             id=f"{TAG_PREFIX}issues/{issue.id}",
@@ -142,7 +142,7 @@ def atom_xml(feed: Feed) -> bytes:
 def site_feeds(issues: Sequence[Issue], label: IssueLabel, type_label: TypeLabel, status: ArchiveStatus) -> tuple[Feed, ...]:
     """The issues feed, then one feed per document type that has documents (enum order).
 
-    ``label`` names an issue, ``type_label`` a ``DocType`` (both from ``extract.site.render``);
+    ``label`` names an issue, ``type_label`` a ``DocType`` (``archive.issue_label``, ``labels.TYPE_LABELS``);
     ``status`` is the archive's ``archive_status``.
     """
     present = {doc.type for issue in issues for doc in issue.documents}

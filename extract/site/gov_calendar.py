@@ -120,7 +120,7 @@ def calendar_ics(calendar: MonthCalendar, name: str) -> bytes:
 def calendars(documents: Sequence[Document], issue_of: Callable[[Document], Issue]) -> tuple[MonthCalendar, ...]:
     """Every 记事 document of the archive with a known month, oldest month first.
 
-    ``issue_of`` maps a document to its ``Issue`` (``Site.issue_of``).
+    ``issue_of`` maps a document to its ``Issue`` (``Archive.issue_of``).
     """
     found = [month_calendar(doc, issue_of(doc)) for doc in documents if doc.type is DocType.CALENDAR]
     return tuple(sorted((c for c in found if c), key=lambda c: (c.month, c.doc.id)))

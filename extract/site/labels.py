@@ -1,10 +1,10 @@
-"""Chinese labels of the 效力级别 values (``extract.model.ForceLevel``), as the document
-pages, the search facets and the validity page show them; English is in
-``translations/glossary.en.yml`` (section ``force_levels``)."""
+"""Chinese labels of the document types (``extract.model.DocType``) and 效力级别 values
+(``extract.model.ForceLevel``), as the pages, the search facets and the validity page show
+them; English is in ``translations/glossary.en.yml`` (sections ``types``, ``force_levels``)."""
 
 from __future__ import annotations
 
-from extract.model import ForceLevel
+from extract.model import DocType, ForceLevel
 
 FORCE_LEVEL_LABELS = {
     ForceLevel.ADMINISTRATIVE_REGULATION: "行政法规",
@@ -12,4 +12,15 @@ FORCE_LEVEL_LABELS = {
     ForceLevel.GOVERNMENT_RULE: "政府规章",
     ForceLevel.NORMATIVE_DOCUMENT: "行政规范性文件",
     ForceLevel.POLICY_DOCUMENT: "政策性文件",
+}
+
+# Document types as the site names them (English: glossary section ``types``).
+TYPE_LABELS = {
+    DocType.NOTICE: "通知",
+    DocType.MEASURE: "政策文件",
+    DocType.INTERPRETATION: "政策解读",
+    DocType.BRIEF: "政务简讯",
+    DocType.CALENDAR: "政府记事",
+    DocType.STATISTICS: "统计资料",
+    DocType.OTHER: "其他",
 }

@@ -47,8 +47,9 @@ keys, so builds are byte-identical and gzip well)::
     search/meta/<issue-id>.json [[id, title, doc_number, registration_number, date], ...]
                                  the issue's documents in index order (date: 成文日期 or "")
     search/text/<doc-id>.txt    the document's plain text, for excerpts
-    assets/search.js            the search page's script
-    assets/search.css           styles of the search page and the header's search box
+
+The search page's script and styles (``assets/search.js``, ``assets/search.css``) are copied
+with the site's other assets (``extract.site.render``).
 
 Document indexes are positions in ``docs`` (issues oldest first, documents in gazette
 order). ``term_shard`` (FNV-1a over UTF-16 code units, modulo ``shard_count``) and
@@ -78,10 +79,8 @@ import rjieba
 from extract.documents.validity import ArchiveStatus
 from extract.grammar.identifiers import DocNumber, RegistrationNumber
 from extract.model import Document, Issue
-from extract.paths import TEMPLATES_DIR
 from extract.site.status_view import browser_facts
 
-ASSETS = TEMPLATES_DIR / "assets"
 # Changes whenever how terms are derived from a document changes (cache keys, TermCache).
 TERMS_VERSION = 1
 
@@ -495,6 +494,4 @@ def search_files(
         files[("search", "meta", f"{issue.id}.json")] = to_json(rows)
         for doc in issue.documents:
             files[("search", "text", f"{doc.id}.txt")] = doc.text
-    for asset in ("search.js", "search.css"):
-        files[("assets", asset)] = (ASSETS / asset).read_text(encoding="utf-8")
     return SearchFiles(dict(sorted(files.items())))

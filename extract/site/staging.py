@@ -5,7 +5,9 @@ generated.
 Unchanged files keep their modification time, so ``mkdocs build --dirty`` (which rebuilds
 a page only when its source is newer than its output) rebuilds just the changed pages.
 The renderer stays simple — it writes the whole site every time — and a failed render
-leaves the target as it was.
+leaves the target as it was. Writers hand their files to ``Staging.write`` (``{relative
+path: bytes}``) and ``Staging.copy`` (``{relative path: source file}``), which check that
+every path stays inside the staging folder.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from extract.site.markup import safe_segment
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,24 @@ class Staging:
 
     folder: Path
     counts: SyncCounts | None = None
+
+    def path(self, relative: str, under: str = "") -> Path:
+        """``folder/under/relative`` with its parent folders made; raises ValueError when a
+        segment of ``relative`` is empty, ``.``, ``..`` or holds ``\\`` or NUL
+        (``markup.safe_segment``), so no file lands outside the folder."""
+        path = self.folder.joinpath(*under.split("/") if under else (), *(safe_segment(s) for s in relative.split("/")))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def write(self, files: Mapping[str, bytes], under: str = "") -> None:
+        """Write ``{relative path: bytes}`` under the folder ``under`` (a language's root)."""
+        for relative, content in files.items():
+            self.path(relative, under).write_bytes(content)
+
+    def copy(self, files: Mapping[str, Path]) -> None:
+        """Copy ``{relative path: source file}``; raises OSError when a source cannot be read."""
+        for relative, source in files.items():
+            shutil.copyfile(source, self.path(relative))
 
 
 @contextmanager

@@ -14,7 +14,8 @@ empty without a repeal.
 
 from __future__ import annotations
 
-import jinja2
+from collections.abc import Callable
+
 from markupsafe import Markup, escape
 
 from extract.documents.validity import ArchiveStatus, DocumentStatus, StatusFacts
@@ -50,16 +51,15 @@ def status_badge(doc_id: str, own: DocumentStatus, labels: dict[str, str]) -> Ma
     return Markup(f'<span class="gz-status"{attributes}>{escape(label)}</span>')
 
 
-def register_status(env: jinja2.Environment, status: ArchiveStatus) -> None:
-    """Give ``env``'s templates the archive's statuses: ``status_of(doc)`` (a
+def status_globals(status: ArchiveStatus, translate: Callable[[str], str]) -> dict[str, object]:
+    """The template globals that show the archive's statuses: ``status_of(doc)`` (a
     ``DocumentStatus``), ``status_badge(doc)``, the element every page shows a status in,
-    labelled through ``env``'s ``t`` (its language), and ``status_attributes(doc)``, that
-    element's data attributes. ``doc`` may be anything carrying the document's ``id`` (a
-    validity row). Call it after ``render.make_environment`` has set ``t``."""
-    translate = env.globals["t"]
+    labelled through ``translate`` (the page language's ``t``), and
+    ``status_attributes(doc)``, that element's data attributes. ``doc`` may be anything
+    carrying the document's ``id`` (a validity row)."""
     labels = {key: str(translate(chinese)) for key, chinese in STATUS_LABELS.items()}
-    env.globals.update(
-        status_of=status.of,
-        status_badge=lambda doc: status_badge(doc.id, status.of(doc), labels),
-        status_attributes=lambda doc: status_attributes(doc.id, status.of(doc)),
-    )
+    return {
+        "status_of": status.of,
+        "status_badge": lambda doc: status_badge(doc.id, status.of(doc), labels),
+        "status_attributes": lambda doc: status_attributes(doc.id, status.of(doc)),
+    }

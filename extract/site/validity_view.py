@@ -1,9 +1,11 @@
 """The validity page and its exports: views of the 时效性 rules in
 :mod:`extract.documents.validity`.
 
-``write_validity`` is the only function that touches the file system; it writes the
-validity page, its exports and the browser script that recomputes status on the day the
-page is read.
+Writers return files (``{relative path: bytes}``) and touch no file system:
+``validity_page`` gives the page in one language (``validity/index.md``), ``validity_exports``
+the language-independent CSV, JSON and iCalendar exports. ``validity_globals`` are what the
+page and every document's metadata panel call. The browser script that recomputes status on
+the day the page is read (``assets/validity.js``) is copied with the other assets.
 """
 
 from __future__ import annotations
@@ -12,10 +14,8 @@ import csv
 import datetime as dt
 import io
 import json
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -30,13 +30,9 @@ from extract.documents.validity import (
     publication_order,
 )
 from extract.model import DocType, Document, ExpiryBasis, ForceLevel, Status, Warning_
-from extract.paths import TEMPLATES_DIR
 from extract.site.ics import AllDayEvent, all_day_calendar
 from extract.site.status_labels import STATUS_LABELS
-from extract.site.status_view import register_status
 
-# The validity page's script and the status rules it imports (status.js, its label table).
-SCRIPTS = tuple(TEMPLATES_DIR / "assets" / name for name in ("validity.js", "status.js", "status-labels.js"))
 BASIS_LABELS = {
     ExpiryBasis.STATED: "明确规定",
     ExpiryBasis.COMPUTED: "推算",
@@ -218,26 +214,22 @@ def legislation_jsonld(row: ValidityRow) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def register(env: jinja2.Environment, status: ArchiveStatus, pdf_url: PdfUrl | None = None) -> None:
-    """Give ``env``'s templates what the validity page and panel use.
-
-    Globals: ``validity_row(doc)`` (a ``ValidityRow``, or None when the document has no
-    validity facts), ``legislation_jsonld(row)``, ``STATUS_LABELS`` and ``BASIS_LABELS``
-    (keyed by the enum values), and the status globals (``status_view.register_status``).
-    ``status`` is the archive's (``archive_status``). Call it before rendering document pages
-    that include ``partials/metadata_panel.html.j2``.
-    """
-    register_status(env, status)
+def validity_globals(status: ArchiveStatus, pdf_url: PdfUrl | None = None) -> dict[str, object]:
+    """The template globals of the validity page and the document panel
+    (``partials/metadata_panel.html.j2``): ``validity_row(doc)`` (a ``ValidityRow``, or None
+    when the document has no validity facts), ``legislation_jsonld(row)``, ``STATUS_LABELS``
+    and ``BASIS_LABELS`` (keyed by the enum values). ``status`` is the archive's
+    (``archive_status``), ``pdf_url`` as in ``validity_rows``."""
 
     def validity_row(doc: Document) -> ValidityRow | None:
         return _row(doc, status, pdf_url) if has_validity(doc, status) else None
 
-    env.globals.update(
-        validity_row=validity_row,
-        legislation_jsonld=legislation_jsonld,
-        STATUS_LABELS={status.value: STATUS_LABELS[status.value] for status in Status},
-        BASIS_LABELS={basis.value: label for basis, label in BASIS_LABELS.items()},
-    )
+    return {
+        "validity_row": validity_row,
+        "legislation_jsonld": legislation_jsonld,
+        "STATUS_LABELS": {status.value: STATUS_LABELS[status.value] for status in Status},
+        "BASIS_LABELS": {basis.value: label for basis, label in BASIS_LABELS.items()},
+    }
 
 
 # --------------------------------------------------------------------------- exports
@@ -308,39 +300,24 @@ def validity_json(rows: Sequence[ValidityRow], warnings: Sequence[Warning_], as_
 
 
 def validity_page(documents: Sequence[Document], status: ArchiveStatus, env: jinja2.Environment,
-                  pdf_url: PdfUrl | None = None) -> str:
-    """The validity page's markdown (template ``validity.md.j2``) in ``env``'s language.
-
-    Registers the globals the page and the document panel use (``register``) on ``env``.
-    """
-    register(env, status, pdf_url)
+                  pdf_url: PdfUrl | None = None) -> dict[str, bytes]:
+    """``{"validity/index.md": the page}`` (template ``validity.md.j2``) in ``env``'s
+    language; ``env`` carries ``validity_globals`` and the status globals of the same
+    ``status``, ``pdf_url`` as in ``validity_rows``."""
     rows = validity_rows(documents, status, pdf_url)
-    warnings = consistency_checks(documents)
-    return env.get_template("validity.md.j2").render(rows=rows, warnings=warnings, as_of=status.as_of)
+    page = env.get_template("validity.md.j2").render(rows=rows, warnings=consistency_checks(documents), as_of=status.as_of)
+    return {"validity/index.md": page.encode()}
 
 
-def write_validity(documents: Sequence[Document], status: ArchiveStatus, docs_dir: Path,
-                   env: jinja2.Environment, pdf_url: PdfUrl | None = None) -> None:
-    """Write the validity page and its exports under ``docs_dir`` (mkdocs' ``docs/``).
-
-    Files: ``validity/index.md`` (the page, template ``validity.md.j2``),
-    ``api/validity.csv`` (UTF-8 with BOM), ``api/validity.json``, ``validity.ics`` and
-    ``assets/validity.js`` with the status module it imports (``status.js``,
-    ``status-labels.js``). ``pdf_url`` as in ``validity_rows``. Output depends only on the
-    arguments, so builds with the same ``as_of`` are byte-identical.
-    """
+def validity_exports(documents: Sequence[Document], status: ArchiveStatus,
+                     pdf_url: PdfUrl | None = None) -> dict[str, bytes]:
+    """The validity page's exports, the same in every language: ``api/validity.csv``
+    (UTF-8 with BOM), ``api/validity.json`` and ``validity.ics``. ``pdf_url`` as in
+    ``validity_rows``. Output depends only on the arguments, so builds with the same
+    ``as_of`` are byte-identical."""
     rows = validity_rows(documents, status, pdf_url)
-    warnings = consistency_checks(documents)
-    files = {
-        "validity/index.md": validity_page(documents, status, env, pdf_url).encode(),
+    return {
         "api/validity.csv": ("\ufeff" + validity_csv(rows)).encode(),
-        "api/validity.json": validity_json(rows, warnings, status.as_of).encode(),
+        "api/validity.json": validity_json(rows, consistency_checks(documents), status.as_of).encode(),
         "validity.ics": validity_ics(rows, status.as_of),
     }
-    for name, content in files.items():
-        path = docs_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    (docs_dir / "assets").mkdir(parents=True, exist_ok=True)
-    for script in SCRIPTS:
-        shutil.copyfile(script, docs_dir / "assets" / script.name)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from extract.build import cli
-from extract.site import render
+from extract.site.markup import safe_segment
 from tests.conftest import mkdocs_build
 from tests.robustness import corpus
 
@@ -147,7 +147,7 @@ def test_a_doc_number_with_dotdot_cannot_leave_the_output_folder(built, tmp_path
     _, docs, site = built
     documents = json.loads((site / "api" / "documents.json").read_text(encoding="utf-8"))["documents"]
     for doc in documents:
-        assert render.safe_segment(doc["id"]) == doc["id"]
+        assert safe_segment(doc["id"]) == doc["id"]
         assert ".." not in doc["id"]
     root = docs.parent
     written = [p.resolve() for p in root.rglob("*")]

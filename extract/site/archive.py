@@ -1,0 +1,119 @@
+"""The archive view every site writer reads: issues in publication order and what is
+derived from all of them once per build (statuses, cross-document links, calendars).
+
+``Archive`` is built once by :func:`extract.site.render.render_site` and shared by both
+languages' pages and the language-independent files; nothing in it depends on the
+language. The functions below name and group issues the way every page does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import groupby
+
+from extract.documents.validity import ArchiveStatus, archive_status
+from extract.model import DocType, Document, Issue, Warning_
+from extract.site.api import pdf_url
+from extract.site.doclinks import DocumentLinks, document_links
+from extract.site.gov_calendar import MonthCalendar, calendars
+from extract.site.statistics import TableExport, table_exports
+
+
+@dataclass(frozen=True)
+class Archive:
+    """What the site is built from: ``issues`` oldest first (``publication_order``), the
+    date statuses refer to (``as_of``) and one-line messages for PDFs that could not be
+    extracted (``failures``, listed in the report).
+
+    The archive-wide lookups are computed once (``cached_property``).
+    """
+
+    issues: tuple[Issue, ...]
+    as_of: dt.date
+    failures: tuple[str, ...] = ()
+
+    @cached_property
+    def documents(self) -> tuple[Document, ...]:
+        return tuple(doc for issue in self.issues for doc in issue.documents)
+
+    @property
+    def latest(self) -> Issue | None:
+        return self.issues[-1] if self.issues else None
+
+    @cached_property
+    def _issues_by_id(self) -> dict[str, Issue]:
+        return {issue.id: issue for issue in self.issues}
+
+    def issue_of(self, doc: Document) -> Issue:
+        return self._issues_by_id[doc.issue]
+
+    def pdf_of(self, doc: Document) -> str:
+        """The site-relative URL of the PDF of ``doc``'s issue (``pdf/<name>.pdf``)."""
+        return pdf_url(self.issue_of(doc).pdf_name)
+
+    @cached_property
+    def status(self) -> ArchiveStatus:
+        """Every document's 时效性 on ``as_of``: what every page, feed and API file shows
+        (:func:`extract.documents.validity.archive_status`)."""
+        return archive_status(self.documents, self.as_of)
+
+    @cached_property
+    def links(self) -> dict[str, DocumentLinks]:
+        """``{document id: DocumentLinks}`` (:func:`extract.site.doclinks.document_links`)."""
+        return document_links(self.documents)
+
+    @cached_property
+    def calendars(self) -> tuple[MonthCalendar, ...]:
+        """The 政府记事 months of the archive (:func:`extract.site.gov_calendar.calendars`)."""
+        return calendars(self.documents, self.issue_of)
+
+    @cached_property
+    def calendar_of(self) -> dict[str, MonthCalendar]:
+        """``{document id: its month}`` for the 记事 documents with a known month."""
+        return {month.doc.id: month for month in self.calendars}
+
+    @cached_property
+    def tables(self) -> dict[str, tuple[TableExport, ...]]:
+        """``{document id: its tables' exports}`` (:func:`extract.site.statistics.table_exports`)."""
+        return {doc.id: table_exports(doc) for doc in self.documents}
+
+    def by_type(self) -> list[tuple[DocType, tuple[Document, ...]]]:
+        """Document types in enum order with their documents; types with none left out."""
+        documents = self.documents
+        pairs = [(t, tuple(d for d in documents if d.type is t)) for t in DocType]
+        return [(t, docs) for t, docs in pairs if docs]
+
+    def by_year(self) -> list[tuple[int, tuple[Issue, ...]]]:
+        """Issue years, newest first, with their issues; issues of unknown year left out."""
+        dated = [issue for issue in self.issues if issue.identity.year]
+        years = sorted({issue.identity.year for issue in dated}, reverse=True)
+        return [(y, tuple(i for i in dated if i.identity.year == y)) for y in years]
+
+
+def publication_order(issues: Iterable[Issue]) -> tuple[Issue, ...]:
+    """Issues oldest first by (year, number), then id, so the last one is the latest."""
+    return tuple(sorted(issues, key=lambda i: (i.identity.year or 0, i.identity.number or 0, i.id)))
+
+
+def sections_of(issue: Issue) -> list[tuple[str, list[Document]]]:
+    """The issue's documents grouped by consecutive section, in gazette order."""
+    ordered = sorted(issue.documents, key=lambda d: d.position)
+    return [(section, list(docs)) for section, docs in groupby(ordered, key=lambda d: d.section)]
+
+
+def issue_label(issue: Issue) -> str:
+    """How the site names an issue: 2023年第4期（总第248期）, else its title or PDF name."""
+    identity = issue.identity
+    if not (identity.year and identity.number):
+        return identity.title or issue.pdf_name
+    serial = f"（总第{identity.serial}期）" if identity.serial else ""
+    return f"{identity.year}年第{identity.number}期{serial}"
+
+
+def warnings_by_kind(issue: Issue) -> list[tuple[str, list[Warning_]]]:
+    """The issue's warnings grouped by kind (sorted), each group by page, pageless last."""
+    ordered = sorted(issue.warnings, key=lambda w: (w.kind, w.page is None, w.page or 0))
+    return [(kind, list(group)) for kind, group in groupby(ordered, key=lambda w: w.kind)]
