@@ -17,7 +17,8 @@ from reportlab.pdfgen import canvas
 from extract.errors import ExtractionError
 import pdfplumber
 
-from extract.pdf.read import CHAR_KEYS, LeanPage, ReadSettings, font_family, merge_overprints, read_pdf
+from extract.pdf.lean import CHAR_KEYS, LeanPage
+from extract.pdf.read import ReadSettings, font_family, merge_overprints, read_pdf
 from extract.pdf.text import group_rows, line_text
 
 ROBUSTNESS = Path(__file__).parent / "data" / "robustness"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -23,15 +22,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTItem
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
-from pdfplumber.page import fix_fontname_bytes
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.errors import ExtractionError
 from extract.model import BBox, Glyph, Rule, SourceDocument, SourcePage, TableGrid
+from extract.pdf.lean import LeanPage
 from extract.pdf.repair import repair_glyphs
 from extract.pdf.text import join_glyph_lines
 
@@ -145,63 +143,10 @@ def _check_file(path: Path) -> None:
         raise ExtractionError(path, None, "not a PDF (no %PDF header); is it another format renamed to .pdf?")
 
 
-# The keys of a pdfplumber char that ``merge_overprints`` reads; ``LeanPage`` fills only these.
-CHAR_KEYS = ("text", "upright", "x0", "top", "x1", "bottom", "size", "fontname")
-
-
-class LeanPage(pdfplumber.page.Page):
-    """A pdfplumber page whose chars carry only ``CHAR_KEYS``, with pdfplumber's values.
-
-    Why: pdfplumber turns every object pdfminer lays out into a dict of all its attributes,
-    each resolved (colours, matrices, marked content …); on a text page that is about a sixth
-    of the parse (``bench/profile.md``), and the pipeline reads eight keys of a char. Other
-    objects (rects, lines, curves, images: a few per page) keep pdfplumber's own dicts, so its
-    table finder, ``edges`` and ``rects`` work unchanged. Chars are computed as
-    ``Page.process_object`` computes them (pdfplumber 0.11): top and bottom flipped against
-    the page height and shifted by the MediaBox origin, byte-encoded font names fixed.
-    """
-
-    @classmethod
-    def of(cls, page: pdfplumber.page.Page) -> "LeanPage":
-        """The same page of the same open PDF, parsed lean."""
-        return cls(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
-
-    def parse_objects(self) -> dict[str, list[dict]]:
-        """``{object type: [object dict]}`` as ``Page.parse_objects``, chars lean."""
-        objects: dict[str, list[dict]] = defaultdict(list)
-        height, (mb_x0, mb_top) = self.height, self.mediabox[:2]
-        norm = self.pdf.unicode_norm
-        stack = [iter(self.layout._objs)]
-        while stack:
-            obj: LTItem | None = next(stack[-1], None)
-            if obj is None:
-                stack.pop()
-            elif isinstance(obj, LTChar):
-                text = obj.get_text()
-                fontname = obj.fontname
-                objects["char"].append({
-                    "text": unicodedata.normalize(norm, text) if norm is not None else text,
-                    "upright": obj.upright,
-                    "x0": obj.x0 + mb_x0 if mb_x0 else obj.x0,
-                    "x1": obj.x1 + mb_x0 if mb_x0 else obj.x1,
-                    "top": (height - obj.y1) + mb_top,
-                    "bottom": (height - obj.y0) + mb_top,
-                    "size": obj.size,
-                    "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
-                })
-            elif isinstance(obj, LTContainer):  # a form XObject: its contents (no layout analysis)
-                stack.append(iter(obj._objs))
-            else:
-                parsed = self.process_object(obj)
-                if parsed["object_type"] != "anno":
-                    objects[parsed["object_type"]].append(parsed)
-        return dict(objects)
-
-
 def read_page(page: pdfplumber.page.Page, settings: ReadSettings) -> SourcePage:
     """One pdfplumber page -> ``SourcePage``; glyphs inside ruled tables go to the tables.
 
-    Reads ``CHAR_KEYS`` of chars, then rects, lines and curves (rules, fills and the table
+    Reads ``lean.CHAR_KEYS`` of chars, then rects, lines and curves (rules, fills and the table
     finder's edges) and images; ``LeanPage`` parses no more than that."""
     glyphs = merge_overprints(page.chars, settings.overprint_tolerance)
     glyphs, repairs = repair_glyphs(glyphs)
