@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -284,6 +285,25 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
         console.print(f"warning: {args.translations / 'en' / doc_id}.md: no document has the id {doc_id!r}", markup=False)
     Console(highlight=False).print(summary_table(result))
     return exit_status(result, strict, console)
+
+
+# Young-generation collections every 50,000 net allocations instead of CPython's 700, the
+# middle one every 20 of those (CPython: 10): see ``tune_garbage_collector``.
+GC_THRESHOLDS = (50_000, 20, 10)
+
+
+def tune_garbage_collector() -> None:
+    """Garbage-collector settings for a build process, which allocates objects by the million
+    that live to its end (glyphs, blocks, documents, pages) and makes few reference cycles.
+
+    What is imported by now lives as long as the process (240,000 tracked objects, 190,000 of them
+    pypinyin's dictionaries): ``gc.freeze`` keeps full collections from walking it again
+    each time. Collecting the young generation less often spends less time on objects that
+    survive anyway. Together: the collector's CPU time on the sample issue from ~0.4 s to
+    ~0.15 s (``bench/profile.md``). Process-wide, so the process entry point
+    (``python -m extract``) calls it, not ``main``, which tests call in their own process."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def main(argv: list[str] | None = None) -> int:
