@@ -55,6 +55,7 @@ from extract.site.pages import search_page  # noqa: E402
 from extract.site.render import asset_files  # noqa: E402
 from extract.site.search import search_files  # noqa: E402
 from extract.site.staging import staged  # noqa: E402
+from extract.site.summary import summarise  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from tests.browser.search_probe import (  # noqa: E402
     SiteSearch,
@@ -175,9 +176,9 @@ def build_synthetic(count: int, root: Path) -> Path:
     sample = extract_pdf(REPO / "source_pdfs" / "wzgb-2023-04.pdf")
     issues = sorted((replicate_issue(sample, i) for i in range(count)), key=lambda i: (i.identity.year, i.identity.number))
     docs, site = root / "docs", root / "site"
-    archive = Archive(tuple(issues), AS_OF)
+    archive = Archive(tuple(summarise(issue) for issue in issues), AS_OF)
     with staged(docs) as staging:
-        staging.write({"/".join(segments): text.encode() for segments, text in search_files(issues, issue_label, archive.status).files.items()})
+        staging.write(search_files(issues, issue_label, archive.status).encoded())
         staging.write(search_page(archive, site_environment(archive, Language(SOURCE_LANGUAGE), {})))
         staging.write({"index.md": f"# {count} issues\n".encode()})
         staging.copy(asset_files())

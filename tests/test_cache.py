@@ -15,6 +15,7 @@ from extract.documents.validity import archive_status
 from extract.build.cache import ExtractionCache
 from extract.errors import ExtractionError
 from extract.model import Status
+from extract.site.summary import summarise
 
 
 @pytest.fixture
@@ -60,7 +61,9 @@ def test_second_run_hits_the_cache(pdfs, tmp_path, extractions):
     second = run(pdfs, store)
     assert extractions == ["a.pdf", "b.pdf", "c.pdf"], "nothing extracted again"
     assert all(o.cached for o in second)
-    assert [o.issue for o in second] == [o.issue for o in first]
+    assert [o.summary for o in second] == [o.summary for o in first]
+    assert all(o.issue is None for o in first + second), "whole issues stay in the cache"
+    assert [o.stored(store).load() for o in second] == [store.load(pdf) for pdf in pdfs]
 
 
 def test_changed_pdf_misses(pdfs, tmp_path, extractions):
@@ -89,8 +92,8 @@ def test_corrupt_entry_is_rebuilt(pdfs, tmp_path, extractions):
     run(pdfs, store)
     store.entry(pdfs[2]).write_bytes(b"not a pickle")
     outcomes = run(pdfs, store)
-    assert extractions[3:] == ["c.pdf"] and outcomes[2].issue is not None
-    assert store.load(pdfs[2]) == outcomes[2].issue
+    assert extractions[3:] == ["c.pdf"] and outcomes[2].summary is not None
+    assert store.load_summary(pdfs[2]) == outcomes[2].summary == summarise(store.load(pdfs[2]))
 
 
 def test_cached_extraction_holds_nothing_date_dependent(pdfs, tmp_path, extractions):
@@ -100,10 +103,11 @@ def test_cached_extraction_holds_nothing_date_dependent(pdfs, tmp_path, extracti
     first = run(pdfs, store)
     later = run(pdfs, store)
     assert all(o.cached for o in later)
-    assert later[0].issue == first[0].issue
-    assert not any(hasattr(later[0].issue, name) for name in ("as_of", "status"))
-    assert not any(hasattr(doc, "status") for doc in later[0].issue.documents)
-    documents = later[0].issue.documents
+    assert later[0].summary == first[0].summary
+    issue = later[0].stored(store).load()
+    assert not any(hasattr(issue, name) for name in ("as_of", "status"))
+    assert not any(hasattr(doc, "status") for doc in issue.documents)
+    documents = issue.documents
     assert [archive_status(documents, dt.date(2026, 11, 29)).of(d).status for d in documents] == [Status.IN_FORCE]
     assert [archive_status(documents, dt.date(2030, 1, 1)).of(d).status for d in documents] == [Status.EXPIRED]
 
@@ -114,7 +118,8 @@ def test_pool_keeps_pdf_order_and_contains_failures(pdfs, tmp_path, extractions)
     order = [pdfs[0], bad, pdfs[1], pdfs[2]]
     outcomes = run(order, None, jobs=2)
     assert [o.pdf.name for o in outcomes] == ["a.pdf", "bad.pdf", "b.pdf", "c.pdf"]
-    assert [o.issue.pdf_name if o.issue else None for o in outcomes] == ["a.pdf", None, "b.pdf", "c.pdf"]
+    assert [o.summary.issue.pdf_name if o.summary else None for o in outcomes] == ["a.pdf", None, "b.pdf", "c.pdf"]
+    assert [o.issue.pdf_name if o.issue else None for o in outcomes] == ["a.pdf", None, "b.pdf", "c.pdf"], "no cache: held"
     assert outcomes[1].error == "bad.pdf, page 2: no text layer"
 
 

@@ -6,6 +6,11 @@ total)`` is called in the calling process for every stage step of every PDF extr
 (``read`` once per page, then each of ``pipeline.STAGES_AFTER_READ``), from the workers
 through a queue. A PDF that fails gives its one-line error (file and page) in its ``Outcome``; it
 never stops the others.
+
+An ``Outcome`` carries the issue's summary (:mod:`extract.site.summary`); the whole issue is
+left in the cache and loaded again when it is rendered (``Outcome.stored``), so the calling
+process never holds every issue at once. Without a cache (or when it cannot be written)
+the outcome holds the whole issue.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from extract import pipeline
 from extract.build.cache import ExtractionCache
 from extract.errors import ExtractionError
 from extract.model import Issue
+from extract.site.summary import IssueSummary, StoredIssue, summarise
 
 Report = Callable[[str, str, int, int], None]
 # How often (seconds) the calling process looks at the workers' progress queue.
@@ -30,14 +36,31 @@ POLL_SECONDS = 0.1
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one PDF: its ``Issue``, or ``error`` (one line) and, for an
-    unexpected failure, the ``traceback`` text. ``cached`` when no extraction ran."""
+    """What became of one PDF: its issue's ``summary`` (and the whole ``issue`` when no
+    cache holds it), or ``error`` (one line) and, for an unexpected failure, the
+    ``traceback`` text. ``cached`` when no extraction ran."""
 
     pdf: Path
+    summary: IssueSummary | None = None
     issue: Issue | None = None
     error: str | None = None
     traceback: str | None = None
     cached: bool = False
+
+    def stored(self, cache: ExtractionCache | None) -> StoredIssue:
+        """The issue as rendering takes it: the summary, and the whole issue from this
+        outcome or else from ``cache`` when it is rendered. Loading raises
+        ``ExtractionError`` when the cache entry has gone or become unreadable meanwhile."""
+        assert self.summary is not None, "only an extracted PDF is rendered"
+        held, pdf = self.issue, self.pdf
+
+        def load() -> Issue:
+            issue = held or (cache.load(pdf) if cache else None)
+            if issue is None:
+                raise ExtractionError(pdf, None, "the extraction cache entry could not be read again - build again")
+            return issue
+
+        return StoredIssue(self.summary, load)
 
 
 def extract_one(path: Path, cache: ExtractionCache | None, report: Report) -> Outcome:
@@ -49,9 +72,9 @@ def extract_one(path: Path, cache: ExtractionCache | None, report: Report) -> Ou
     except Exception as error:  # contain any failure to its own PDF, like an unreadable file
         message = f"{path.name}: internal error {type(error).__name__}: {error} (run with -v for the traceback)"
         return Outcome(path, error=message, traceback=traceback.format_exc())
-    if cache:
-        cache.store(path, issue)
-    return Outcome(path, issue=issue)
+    summary = summarise(issue)
+    stored = cache.store(path, issue, summary) if cache else False
+    return Outcome(path, summary=summary, issue=None if stored else issue)
 
 
 def extract_many(
@@ -63,9 +86,9 @@ def extract_many(
     outcomes: dict[int, Outcome] = {}
     misses = []
     for index, path in enumerate(pdfs):
-        hit = cache.load(path) if cache else None
+        hit = cache.load_summary(path) if cache else None
         if hit is not None:
-            outcomes[index] = Outcome(path, issue=hit, cached=True)
+            outcomes[index] = Outcome(path, summary=hit, cached=True)
         else:
             misses.append(index)
     if jobs <= 1 or len(misses) <= 1:

@@ -10,7 +10,9 @@ to reclaim the space).
 Entries are pickles: an ``Issue`` is a tree of frozen dataclasses, enums and dates that
 pickle round-trips exactly with no schema code to keep in step with ``model``; the cache
 is local to the build machine and written only by this module, so it is not untrusted
-input. A missing, corrupt or unreadable entry is a miss, never an error.
+input. An entry holds two pickles, the issue's summary (:mod:`extract.site.summary`) and
+then the whole issue, so that a build reads every summary but only unpickles a whole issue
+when it renders it. A missing, corrupt or unreadable entry is a miss, never an error.
 
 A cached ``Issue`` holds nothing that depends on the date of the build (no 时效性, no as-of
 date): the site computes statuses from the archive and ``AS_OF`` (``validity.archive_status``).
@@ -30,6 +32,7 @@ from pathlib import Path
 
 from extract.model import Issue
 from extract.paths import PACKAGE_DIR
+from extract.site.summary import IssueSummary, summarise
 
 logger = logging.getLogger(__name__)
 
@@ -71,28 +74,42 @@ class ExtractionCache:
         key = hashlib.sha256(f"{file_digest(pdf)}\0{pdf.name}\0{pipeline_version()}".encode()).hexdigest()
         return self.folder / f"{key}.pickle"
 
-    def load(self, pdf: Path) -> Issue | None:
-        """The cached ``Issue`` for ``pdf``'s current bytes, or None (a miss)."""
+    def _read(self, pdf: Path, whole: bool) -> IssueSummary | Issue | None:
         try:
             entry = self.entry(pdf)
             with entry.open("rb") as handle:
-                issue = pickle.load(handle)
+                summary = pickle.load(handle)
+                return pickle.load(handle) if whole else summary
         except FileNotFoundError:
             return None
         except Exception as error:  # corrupt or foreign entry: rebuild it
             logger.warning("ignoring unreadable cache entry for %s (%s)", pdf.name, type(error).__name__)
             return None
+
+    def load_summary(self, pdf: Path) -> IssueSummary | None:
+        """The cached summary for ``pdf``'s current bytes, or None (a miss)."""
+        summary = self._read(pdf, whole=False)
+        return summary if isinstance(summary, IssueSummary) else None
+
+    def load(self, pdf: Path) -> Issue | None:
+        """The cached whole ``Issue`` for ``pdf``'s current bytes, or None (a miss)."""
+        issue = self._read(pdf, whole=True)
         return issue if isinstance(issue, Issue) else None
 
-    def store(self, pdf: Path, issue: Issue) -> None:
-        """Save ``issue`` as the entry for ``pdf``; written to a temporary file and renamed, so
-        a concurrent or interrupted build never leaves a half-written entry. An unwritable
-        cache is logged and otherwise ignored."""
+    def store(self, pdf: Path, issue: Issue, summary: IssueSummary | None = None) -> bool:
+        """Save ``issue`` and its summary (``summarise(issue)`` unless given) as the entry for
+        ``pdf``; written to a temporary file and renamed, so a concurrent or interrupted build
+        never leaves a half-written entry. An unwritable cache is logged and otherwise
+        ignored: returns False."""
+        summary = summary or summarise(issue)
         try:
             entry = self.entry(pdf)
             entry.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False, suffix=".tmp") as handle:
+                pickle.dump(summary, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(issue, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(handle.name, entry)
         except OSError as error:
             logger.warning("cannot write the cache entry for %s (%s)", pdf.name, error)
+            return False
+        return True

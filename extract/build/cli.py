@@ -20,7 +20,7 @@ import gc
 import os
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -30,6 +30,7 @@ from rich.table import Table
 from extract import pipeline
 from extract.build import batch
 from extract.build.cache import DEFAULT_CACHE_DIR, ExtractionCache
+from extract.errors import ExtractionError
 from extract.model import DocType, Issue
 from extract.site import render
 from extract.paths import TRANSLATIONS_DIR
@@ -37,6 +38,7 @@ from extract.site.i18n import language
 from extract.site.labels import TYPE_LABELS
 from extract.site.report import kind_name
 from extract.site.search import TermCache
+from extract.site.summary import StoredIssue
 from extract.site.translations import load_translations, unknown_ids
 
 TRUE_WORDS = ("1", "true", "yes", "on")
@@ -109,12 +111,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 @dataclass
 class BuildResult:
-    """What a build produced: extracted issues and one line per PDF that failed."""
+    """What a build produced: extracted issues (their summaries, and how to load each whole
+    issue to render it: ``extract.site.summary.StoredIssue``) and one line per PDF that
+    failed."""
 
-    issues: list[Issue] = field(default_factory=list)
+    stored: list[StoredIssue] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     cached: int = 0  # issues taken from the extraction cache
     cached_pdfs: set[str] = field(default_factory=set)
+
+    @property
+    def issues(self) -> list[Issue]:
+        """The issues' metadata (documents without blocks or text)."""
+        return [item.summary.issue for item in self.stored]
+
+    def check_archive(self) -> None:
+        """Apply ``pipeline.check_archive`` (distinct ids, cross-document warnings) to the
+        summaries; rendering puts each whole issue under the checked ids."""
+        checked = pipeline.check_archive(self.issues)
+        self.stored = [replace(item, summary=replace(item.summary, issue=issue)) for item, issue in zip(self.stored, checked)]
 
     @property
     def warning_count(self) -> int:
@@ -162,14 +177,14 @@ def extract_all(
         outcomes = batch.extract_many(pdfs, jobs, cache, shown)
         shown.finished(len(outcomes))
     for outcome in outcomes:
-        if outcome.issue is None:
+        if outcome.summary is None:
             if verbose and outcome.traceback:
                 console.print(outcome.traceback, markup=False)
             result.failures.append(outcome.error or f"{outcome.pdf.name}: failed")
             console.print(f"error: {outcome.error}", markup=False)
             continue
-        issue = outcome.issue
-        result.issues.append(issue)
+        issue = outcome.summary.issue
+        result.stored.append(outcome.stored(cache))
         for warning in issue.warnings:
             if warning.kind == "not-a-gazette-issue":  # said at once: the site will name it differently
                 console.print(f"warning: {warning.line(issue.pdf_name, english=True)}", markup=False)
@@ -261,12 +276,12 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
         return 1
     cache = None if args.no_cache else ExtractionCache(args.cache)
     result = extract_all(pdfs, console, args.verbose, args.jobs, cache)
-    result.issues = pipeline.check_archive(result.issues)
+    result.check_archive()
     print_issue_lines(result, console)
     print_warnings(result.issues, console, None if args.verbose else WARNINGS_PER_KIND)
     try:
         counts = render.render_site(
-            result.issues,
+            result.stored,
             args.docs,
             as_of,
             args.src_dir,
@@ -274,7 +289,7 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
             translations_dir=args.translations,
             term_cache=None if args.no_cache else TermCache(args.cache / "search-terms"),
         )
-    except ValueError as error:  # a malformed glossary or translation file, named in the message
+    except (ValueError, ExtractionError) as error:  # a malformed glossary or translation file, an unreadable cache entry
         console.print(f"error: {error}", markup=False)
         return 1
     console.print(

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -212,22 +212,44 @@ def report_record(issue: Issue) -> JsonDict:
     }
 
 
-def documents_payload(
-    issues: Sequence[Issue], status: ArchiveStatus, titles_en: Mapping[str, str] | None = None
-) -> JsonDict:
-    """``status`` is the archive's (``archive_status``); ``titles_en`` maps document ids to
-    English titles (translators' files)."""
+def document_records(
+    issues: Sequence[Issue], status: ArchiveStatus, titles_en: Mapping[str, str] | None = None,
+    texts: Iterable[Issue] | None = None,
+) -> Iterator[JsonDict]:
+    """The records of ``documents.json`` in order, made as they are read. ``status`` is the
+    archive's (``archive_status``); ``titles_en`` maps document ids to English titles
+    (translators' files); ``texts``: the same issues with their documents' texts, read once
+    (default: ``issues`` themselves)."""
     titles_en = titles_en or {}
     former: dict[str, list[str]] = {}
     for issue in issues:
         for former_id, doc_id in former_ids(issue).items():
             former.setdefault(doc_id, []).append(former_id)
-    records = [
-        document_record(doc, status.of(doc), issue.pdf_name, titles_en.get(doc.id), former.get(doc.id, ()))
-        for issue in issues
-        for doc in issue.documents
-    ]
-    return {"as_of": status.as_of.isoformat(), "documents": records}
+    for issue in issues if texts is None else texts:
+        for doc in issue.documents:
+            yield document_record(doc, status.of(doc), issue.pdf_name, titles_en.get(doc.id), former.get(doc.id, ()))
+
+
+def documents_payload(
+    issues: Sequence[Issue], status: ArchiveStatus, titles_en: Mapping[str, str] | None = None
+) -> JsonDict:
+    """``documents.json`` as one object (``document_records``)."""
+    return {"as_of": status.as_of.isoformat(), "documents": list(document_records(issues, status, titles_en))}
+
+
+def documents_json(records: Iterable[JsonDict], as_of: dt.date) -> bytearray:
+    """``documents.json`` written one record at a time: the bytes of
+    ``dumps({"as_of", "documents": records})``, without holding the records, so memory
+    follows the file rather than its objects."""
+    out = bytearray(b'{\n "as_of": ' + json.dumps(as_of.isoformat()).encode() + b',\n "documents": [')
+    separator = b"\n"
+    for record in records:
+        # The record one level deeper: JSON text has no raw newline inside a string.
+        lines = dumps(record).rstrip("\n").split("\n")
+        out += separator + "\n".join("  " + line for line in lines).encode()
+        separator = b",\n"
+    out += b"]\n}\n" if separator == b"\n" else b"\n ]\n}\n"
+    return out
 
 
 def issues_payload(issues: Sequence[Issue], as_of: dt.date) -> JsonDict:
@@ -256,16 +278,17 @@ def api_files(
     status: ArchiveStatus,
     failures: Sequence[str] = (),
     titles_en: Mapping[str, str] | None = None,
+    texts: Iterable[Issue] | None = None,
 ) -> dict[str, bytes]:
     """``{"api/documents.json", "api/issues.json", "api/report.json": UTF-8 JSON}``.
 
     ``issues`` must already be in publication order; ``status`` is their
     ``archive_status``; ``failures`` are one-line messages for
-    PDFs that could not be extracted; ``titles_en`` English titles by document id.
+    PDFs that could not be extracted; ``titles_en`` English titles by document id;
+    ``texts`` the same issues with their documents' texts (default: ``issues``).
     """
-    payloads = {
-        "api/documents.json": documents_payload(issues, status, titles_en),
-        "api/issues.json": issues_payload(issues, status.as_of),
-        "api/report.json": report_payload(issues, status, failures),
+    return {
+        "api/documents.json": documents_json(document_records(issues, status, titles_en, texts), status.as_of),
+        "api/issues.json": dumps(issues_payload(issues, status.as_of)).encode(),
+        "api/report.json": dumps(report_payload(issues, status, failures)).encode(),
     }
-    return {name: dumps(payload).encode() for name, payload in payloads.items()}

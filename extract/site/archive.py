@@ -1,15 +1,18 @@
-"""The archive view every site writer reads: issues in publication order and what is
-derived from all of them once per build (statuses, cross-document links, calendars).
+"""The archive view every site writer reads: the issues' summaries in publication order
+and what is derived from all of them once per build (statuses, cross-document links,
+calendars).
 
 ``Archive`` is built once by :func:`extract.site.render.render_site` and shared by both
 languages' pages and the language-independent files; nothing in it depends on the
-language. The functions below name and group issues the way every page does.
+language. It holds no document's body (:mod:`extract.site.summary`), so its size follows
+the archive's metadata, not its text. The functions below name and group issues the way
+every page does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
@@ -18,22 +21,33 @@ from extract.documents.validity import ArchiveStatus, archive_status
 from extract.model import DocType, Document, Issue, Warning_
 from extract.site.api import pdf_url
 from extract.site.doclinks import DocumentLinks, document_links
-from extract.site.gov_calendar import MonthCalendar, calendars
-from extract.site.statistics import TableExport, table_exports
+from extract.site.gov_calendar import MonthCalendar, calendar_month, month_order
+from extract.site.summary import IssueSummary
 
 
 @dataclass(frozen=True)
 class Archive:
-    """What the site is built from: ``issues`` oldest first (``publication_order``), the
-    date statuses refer to (``as_of``) and one-line messages for PDFs that could not be
-    extracted (``failures``, listed in the report).
+    """What the site is built from: the issues' ``summaries`` oldest first
+    (``publication_key``), the date statuses refer to (``as_of``) and one-line messages
+    for PDFs that could not be extracted (``failures``, listed in the report).
 
-    The archive-wide lookups are computed once (``cached_property``).
+    ``issues`` and ``documents`` carry metadata only (no blocks, no text); ``texts()``
+    gives the issues with their documents' texts one at a time. The archive-wide lookups
+    are computed once (``cached_property``).
     """
 
-    issues: tuple[Issue, ...]
+    summaries: tuple[IssueSummary, ...]
     as_of: dt.date
     failures: tuple[str, ...] = ()
+
+    @cached_property
+    def issues(self) -> tuple[Issue, ...]:
+        return tuple(summary.issue for summary in self.summaries)
+
+    def texts(self) -> Iterator[Issue]:
+        """The issues in order, each with its documents' texts (``IssueSummary.with_texts``),
+        made one at a time as they are read."""
+        return (summary.with_texts() for summary in self.summaries)
 
     @cached_property
     def documents(self) -> tuple[Document, ...]:
@@ -67,18 +81,20 @@ class Archive:
 
     @cached_property
     def calendars(self) -> tuple[MonthCalendar, ...]:
-        """The 政府记事 months of the archive (:func:`extract.site.gov_calendar.calendars`)."""
-        return calendars(self.documents, self.issue_of)
+        """The 政府记事 months of the archive, oldest first (:mod:`extract.site.gov_calendar`)."""
+        months = []
+        for summary in self.summaries:
+            for index, days in summary.calendar_days:
+                doc = summary.issue.documents[index]
+                month = calendar_month(doc, summary.issue)
+                assert month is not None, "summarise keeps the days of dated 记事 only"
+                months.append(MonthCalendar(doc, summary.issue, month, days))
+        return month_order(months)
 
     @cached_property
     def calendar_of(self) -> dict[str, MonthCalendar]:
         """``{document id: its month}`` for the 记事 documents with a known month."""
         return {month.doc.id: month for month in self.calendars}
-
-    @cached_property
-    def tables(self) -> dict[str, tuple[TableExport, ...]]:
-        """``{document id: its tables' exports}`` (:func:`extract.site.statistics.table_exports`)."""
-        return {doc.id: table_exports(doc) for doc in self.documents}
 
     def by_type(self) -> list[tuple[DocType, tuple[Document, ...]]]:
         """Document types in enum order with their documents; types with none left out."""
@@ -93,9 +109,9 @@ class Archive:
         return [(y, tuple(i for i in dated if i.identity.year == y)) for y in years]
 
 
-def publication_order(issues: Iterable[Issue]) -> tuple[Issue, ...]:
-    """Issues oldest first by (year, number), then id, so the last one is the latest."""
-    return tuple(sorted(issues, key=lambda i: (i.identity.year or 0, i.identity.number or 0, i.id)))
+def publication_key(issue: Issue) -> tuple[int, int, str]:
+    """Issues sort oldest first by (year, number), then id, so the last one is the latest."""
+    return issue.identity.year or 0, issue.identity.number or 0, issue.id
 
 
 def sections_of(issue: Issue) -> list[tuple[str, list[Document]]]:

@@ -16,7 +16,7 @@ that date, from :func:`extract.documents.validity.archive_status` like every pag
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -70,43 +70,32 @@ def _newest_first(entries: Sequence[FeedEntry]) -> tuple[FeedEntry, ...]:
     return tuple(sorted(entries, key=lambda e: (e.updated, e.id), reverse=True))
 
 
-def issues_feed(issues: Sequence[Issue], label: IssueLabel, as_of: dt.date) -> Feed:
-    """The feed of issues; ``label(issue)`` names an issue (``archive.issue_label``)."""
-    entries = [
-        FeedEntry(
-            id=f"{TAG_PREFIX}issues/{issue.id}",
-            title=label(issue),
-            link=f"../issues/{issue.id}/",
-            updated=issue_date(issue, as_of),
-            summary="；".join(doc.title for doc in sorted(issue.documents, key=lambda d: d.position)),
-            author=PUBLISHER,
-        )
-        for issue in issues
-    ]
-    return Feed("issues", f"{PUBLISHER}：各期", _newest_first(entries), as_of)
+def issue_entry(issue: Issue, label: IssueLabel, as_of: dt.date) -> FeedEntry:
+    """The issues feed's entry of ``issue``; ``label(issue)`` names it (``archive.issue_label``)."""
+    return FeedEntry(
+        id=f"{TAG_PREFIX}issues/{issue.id}",
+        title=label(issue),
+        link=f"../issues/{issue.id}/",
+        updated=issue_date(issue, as_of),
+        summary="；".join(doc.title for doc in sorted(issue.documents, key=lambda d: d.position)),
+        author=PUBLISHER,
+    )
 
 
-def documents_feed(doc_type: DocType, type_label: str, issues: Sequence[Issue], label: IssueLabel,
-                   status: ArchiveStatus) -> Feed:
-    """The feed of the documents of ``doc_type`` across ``issues``, dated by 成文日期 or issue;
-    each summary opens with 文号, issue and 时效性 (as of ``status.as_of``)."""
-    entries = []
-    for issue in issues:
-        for doc in issue.documents:
-            if doc.type is not doc_type:
-                continue
-            own = status.of(doc).status
-            stated = f"{STATUS_LABELS[own.value]}（截至{status.as_of.isoformat()}）" if own else None
-            source = "，".join(filter(None, (doc.doc_number, label(issue), stated)))
-            entries.append(FeedEntry(
-                id=f"{TAG_PREFIX}doc/{doc.id}",
-                title=doc.title,
-                link=f"../doc/{doc.id}/",
-                updated=doc.signed_date.value if doc.signed_date else issue_date(issue, status.as_of),
-                summary=f"{source}。{_excerpt(doc)}",
-                author=doc.issuer or PUBLISHER,
-            ))
-    return Feed(doc_type.value, f"{PUBLISHER}：{type_label}", _newest_first(entries), status.as_of)
+def document_entry(doc: Document, issue: Issue, label: IssueLabel, status: ArchiveStatus) -> FeedEntry:
+    """The entry of ``doc`` (of ``issue``) in its type's feed, dated by 成文日期 or issue; the
+    summary opens with 文号, issue and 时效性 (as of ``status.as_of``), then the text's start."""
+    own = status.of(doc).status
+    stated = f"{STATUS_LABELS[own.value]}（截至{status.as_of.isoformat()}）" if own else None
+    source = "，".join(filter(None, (doc.doc_number, label(issue), stated)))
+    return FeedEntry(
+        id=f"{TAG_PREFIX}doc/{doc.id}",
+        title=doc.title,
+        link=f"../doc/{doc.id}/",
+        updated=doc.signed_date.value if doc.signed_date else issue_date(issue, status.as_of),
+        summary=f"{source}。{_excerpt(doc)}",
+        author=doc.issuer or PUBLISHER,
+    )
 
 
 def _excerpt(doc: Document) -> str:
@@ -139,12 +128,19 @@ def atom_xml(feed: Feed) -> bytes:
     return generator.atom_str(pretty=True)
 
 
-def site_feeds(issues: Sequence[Issue], label: IssueLabel, type_label: TypeLabel, status: ArchiveStatus) -> tuple[Feed, ...]:
+def site_feeds(issues: Iterable[Issue], label: IssueLabel, type_label: TypeLabel, status: ArchiveStatus) -> tuple[Feed, ...]:
     """The issues feed, then one feed per document type that has documents (enum order).
 
-    ``label`` names an issue, ``type_label`` a ``DocType`` (``archive.issue_label``, ``labels.TYPE_LABELS``);
-    ``status`` is the archive's ``archive_status``.
+    ``issues`` (oldest first, their documents with text) are read once, in one pass.
+    ``label`` names an issue, ``type_label`` a ``DocType`` (``archive.issue_label``,
+    ``labels.TYPE_LABELS``); ``status`` is the archive's ``archive_status``.
     """
-    present = {doc.type for issue in issues for doc in issue.documents}
-    return (issues_feed(issues, label, status.as_of),
-            *(documents_feed(t, type_label(t), issues, label, status) for t in DocType if t in present))
+    issue_entries: list[FeedEntry] = []
+    by_type: dict[DocType, list[FeedEntry]] = {}
+    for issue in issues:
+        issue_entries.append(issue_entry(issue, label, status.as_of))
+        for doc in issue.documents:
+            by_type.setdefault(doc.type, []).append(document_entry(doc, issue, label, status))
+    as_of = status.as_of
+    return (Feed("issues", f"{PUBLISHER}：各期", _newest_first(issue_entries), as_of),
+            *(Feed(t.value, f"{PUBLISHER}：{type_label(t)}", _newest_first(by_type[t]), as_of) for t in DocType if t in by_type))

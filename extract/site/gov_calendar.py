@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extract.model import BlockKind, DocType, Document, Issue
+from extract.model import BlockKind, Document, Issue
 from extract.site.ics import AllDayEvent, all_day_calendar
 
 # The month a 记事 covers, from its title: 4月份市政府记事, 2023年12月市政府记事.
@@ -74,14 +74,19 @@ def calendar_month(doc: Document, issue: Issue) -> dt.date | None:
 
 
 def month_calendar(doc: Document, issue: Issue) -> MonthCalendar | None:
-    """The days and entries of a 记事 document, or None when its month is unknown.
+    """The days and entries of a 记事 document, or None when its month is unknown
+    (``month_days``)."""
+    month = calendar_month(doc, issue)
+    return None if month is None else MonthCalendar(doc, issue, month, month_days(doc, month))
+
+
+def month_days(doc: Document, month: dt.date) -> tuple[Day, ...]:
+    """The days with entries of a 记事 document of ``month`` (its first day), read from the
+    document's blocks.
 
     Paragraphs before the first day heading, and day numbers the month does not have, are
     not entries of any day; they are left out of the calendar (the document page keeps them).
     """
-    month = calendar_month(doc, issue)
-    if month is None:
-        return None
     days: list[Day] = []
     current: dt.date | None = None
     entries: list[Entry] = []
@@ -99,7 +104,7 @@ def month_calendar(doc: Document, issue: Issue) -> MonthCalendar | None:
             entries.append(Entry(ENTRY_MARK.sub("", block.text).strip(), block.pages[0]))
     if current is not None:
         days.append(Day(current, tuple(entries)))
-    return MonthCalendar(doc, issue, month, tuple(day for day in days if day.entries))
+    return tuple(day for day in days if day.entries)
 
 
 def calendar_ics(calendar: MonthCalendar, name: str) -> bytes:
@@ -117,10 +122,6 @@ def calendar_ics(calendar: MonthCalendar, name: str) -> bytes:
     return all_day_calendar("calendar", name, calendar.month, events)
 
 
-def calendars(documents: Sequence[Document], issue_of: Callable[[Document], Issue]) -> tuple[MonthCalendar, ...]:
-    """Every 记事 document of the archive with a known month, oldest month first.
-
-    ``issue_of`` maps a document to its ``Issue`` (``Archive.issue_of``).
-    """
-    found = [month_calendar(doc, issue_of(doc)) for doc in documents if doc.type is DocType.CALENDAR]
-    return tuple(sorted((c for c in found if c), key=lambda c: (c.month, c.doc.id)))
+def month_order(months: Iterable[MonthCalendar]) -> tuple[MonthCalendar, ...]:
+    """The archive's 记事 months, oldest month first (then by document id)."""
+    return tuple(sorted(months, key=lambda c: (c.month, c.doc.id)))

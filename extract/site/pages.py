@@ -19,8 +19,9 @@ Pages (relative to the language's root; English pages go under ``en/``)::
 
 ``archive_pages`` writes the pages that list the archive, ``issue_pages`` those of one
 issue; both take a language's environment (:func:`extract.site.environment.site_environment`).
-``reader_files`` and ``table_files`` write the language-independent files beside the pages:
-statistics tables as CSV and SVG charts, each calendar month's .ics, the Atom feeds.
+``reader_files`` and ``issue_files`` write the language-independent files beside the pages:
+statistics tables as CSV and SVG charts and the issue's search files, each calendar month's
+.ics, the Atom feeds.
 Rendering only presents what the pipeline extracted; it never derives facts from text.
 """
 
@@ -39,6 +40,8 @@ from extract.site.gov_calendar import calendar_ics
 from extract.site.i18n import SOURCE_LANGUAGE, Language
 from extract.site.labels import TYPE_LABELS
 from extract.site.markup import displayed_outline, site_path
+from extract.site.search import search_issue_files
+from extract.site.statistics import table_exports
 from extract.site.validity_view import validity_page
 
 Files = dict[str, bytes]
@@ -134,21 +137,22 @@ def issue_pages(archive: Archive, env: Environment, issue: Issue) -> Files:
         shown = replace(doc, blocks=displayed_outline(doc.blocks))
         files[site_path("doc", doc.id, "index.md")] = render(
             "document.md.j2", root="../../", doc=shown, issue=issue, links=archive.links[doc.id],
-            tables=archive.tables[doc.id], calendar=archive.calendar_of.get(doc.id))
+            tables=table_exports(doc), calendar=archive.calendar_of.get(doc.id))
     current = {doc.id: doc for doc in issue.documents}
     for former, doc_id in former_ids(issue).items():
         files[site_path("doc", former, "index.html")] = render("redirect.html.j2", doc=current[doc_id])
     return files
 
 
-def table_files(archive: Archive, env: Environment, issue: Issue) -> Files:
-    """The issue's statistics tables as CSV (UTF-8 with BOM) and year-on-year SVG charts,
-    next to their document's page (``doc/<id>/table-<n>.csv|svg``); ``env`` is the source
-    language's (chart notes are Chinese in every language)."""
+def issue_files(env: Environment, issue: Issue) -> Files:
+    """The language-independent files of one issue: its statistics tables as CSV (UTF-8
+    with BOM) and year-on-year SVG charts next to their document's page
+    (``doc/<id>/table-<n>.csv|svg``; ``env`` is the source language's: chart notes are
+    Chinese in every language), and its search files (``search_issue_files``)."""
     chart = env.get_template("partials/chart.svg.j2")
-    files: Files = {}
+    files = search_issue_files(issue).encoded()
     for doc in issue.documents:
-        for table in archive.tables[doc.id]:
+        for table in table_exports(doc):
             files[site_path("doc", doc.id, table.csv_name)] = ("\ufeff" + table.csv).encode()
             if table.chart and table.svg_name:
                 note = env.globals["t"]("数据见《{title}》表 {number}。").format(title=doc.title, number=table.number)
@@ -163,6 +167,6 @@ def reader_files(archive: Archive) -> Files:
     for month in archive.calendars:
         name = f"温州市人民政府记事 {Language(SOURCE_LANGUAGE).year_month(month.month)}"
         files[site_path("calendar", month.id, month.ics_name)] = calendar_ics(month, name)
-    for feed in site_feeds(archive.issues, issue_label, lambda t: TYPE_LABELS[t], archive.status):
+    for feed in site_feeds(archive.texts(), issue_label, lambda t: TYPE_LABELS[t], archive.status):
         files[site_path(FEED_DIR, f"{feed.name}.xml")] = atom_xml(feed)
     return files

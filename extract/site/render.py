@@ -1,18 +1,22 @@
 """Render the archive as the site's sources under ``docs/`` for mkdocs: the stage list.
 
-``render_site`` builds the archive view (:class:`extract.site.archive.Archive`) and each
-language's complete jinja2 environment once, then stages what every writer returns —
-``{relative path: bytes}``, nothing written behind its back — and copies the assets and
-PDFs; the staging step (:func:`extract.site.staging.staged`) replaces only changed files in
-``docs/``. Written (paths relative to ``docs_dir``)::
+``render_site`` builds the archive view (:class:`extract.site.archive.Archive`, from the
+issues' summaries: no document bodies) and each language's complete jinja2 environment
+once, then stages what every writer returns — ``{relative path: bytes}``, nothing written
+behind its back — and copies the assets and PDFs; the staging step
+(:func:`extract.site.staging.staged`) replaces only changed files in ``docs/``. The
+archive-wide writers read the summaries; then each whole issue is loaded, its pages and
+files written, and dropped, so memory holds one issue's bodies at a time. Written (paths
+relative to ``docs_dir``)::
 
     <pages>                   each language's pages (:mod:`extract.site.pages`): Chinese at
                               the root, English under en/ (mkdocs.en.yml builds site/en/)
     doc/<id>/table-<n>.csv|svg, calendar/<YYYY-MM>/<YYYY-MM>.ics, feeds/*.xml
                               files beside the pages (:mod:`extract.site.pages`)
+    search/...                the search index (:mod:`extract.site.search`): shards and
+                              manifest from the summaries, meta and text per issue
     api/*.json                the static API (:mod:`extract.site.api`)
     api/validity.csv|json, validity.ics   validity exports (:mod:`extract.site.validity_view`)
-    search/...                the search index (:mod:`extract.site.search`)
     pdf/<name>.pdf            the issue PDFs, copied from the source folder
     assets/...                styles and scripts (``ASSETS``), copied from templates/assets/
 
@@ -32,14 +36,15 @@ from pathlib import Path
 from extract.model import Issue
 from extract.paths import TEMPLATES_DIR, TRANSLATIONS_DIR
 from extract.site.api import api_files
-from extract.site.archive import Archive, issue_label, publication_order
+from extract.site.archive import Archive, issue_label, publication_key
 from extract.site.environment import site_environment
 from extract.site.feeds import FEED_DIR
 from extract.site.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, language
 from extract.site.markup import site_path
-from extract.site.pages import archive_pages, issue_pages, reader_files, table_files
-from extract.site.search import TermCache, search_files
+from extract.site.pages import archive_pages, issue_files, issue_pages, reader_files
+from extract.site.search import TermCache, search_index_files
 from extract.site.staging import SyncCounts, staged
+from extract.site.summary import StoredIssue, held, whole_issue
 from extract.site.translations import load_translations
 from extract.site.validity_view import validity_exports
 
@@ -66,7 +71,7 @@ def copied_files(archive: Archive, source_dir: Path) -> dict[str, Path]:
 
 
 def render_site(
-    issues: Sequence[Issue],
+    issues: Sequence[Issue | StoredIssue],
     docs_dir: Path,
     as_of: dt.date,
     source_dir: Path,
@@ -75,6 +80,9 @@ def render_site(
     term_cache: TermCache | None = None,
 ) -> SyncCounts:
     """Write the markdown site in every language, PDFs and static API for ``issues`` into ``docs_dir``.
+
+    ``issues`` are whole issues or, from a build, ``StoredIssue`` (a summary and how to load
+    the whole issue: :mod:`extract.site.summary`), in any order.
 
     ``source_dir`` holds the issue PDFs (``Issue.pdf_name``), copied to ``docs/pdf/``.
     ``as_of`` is the date statuses refer to; ``failures`` are one-line messages for PDFs
@@ -87,7 +95,9 @@ def render_site(
     file is malformed; OSError when a PDF cannot be copied. ``term_cache`` keeps the search
     index's per-issue term frequencies between builds (:class:`extract.site.search.TermCache`).
     """
-    archive = Archive(publication_order(issues), as_of, tuple(failures))
+    stored = sorted((item if isinstance(item, StoredIssue) else held(item) for item in issues),
+                    key=lambda item: publication_key(item.summary.issue))
+    archive = Archive(tuple(item.summary for item in stored), as_of, tuple(failures))
     translations = {code: load_translations(translations_dir, code) for code in LANGUAGE_ROOTS}
     envs = {code: site_environment(archive, language(code, translations_dir), translations[code]) for code in LANGUAGE_ROOTS}
     titles_en = {doc_id: translation.title for doc_id, translation in translations["en"].items()}
@@ -96,14 +106,14 @@ def render_site(
         staging.copy(copied_files(archive, source_dir))
         for code, env in envs.items():
             staging.write(archive_pages(archive, env), under=LANGUAGE_ROOTS[code])
-        for issue in archive.issues:
-            for code, env in envs.items():
-                staging.write(issue_pages(archive, env, issue), under=LANGUAGE_ROOTS[code])
-            staging.write(table_files(archive, source_env, issue))
         staging.write(reader_files(archive))
         staging.write(validity_exports(archive.documents, archive.status, archive.pdf_of))
-        staging.write(api_files(archive.issues, archive.status, archive.failures, titles_en))
-        search = search_files(archive.issues, issue_label, archive.status, cache=term_cache)
-        staging.write({"/".join(segments): text.encode() for segments, text in search.files.items()})
+        staging.write(api_files(archive.issues, archive.status, archive.failures, titles_en, archive.texts()))
+        staging.write(search_index_files(archive.issues, issue_label, archive.status, cache=term_cache, texts=archive.texts()).encoded())
+        for item in stored:  # one whole issue in memory at a time
+            issue = whole_issue(item.summary, item.load())
+            for code, env in envs.items():
+                staging.write(issue_pages(archive, env, issue), under=LANGUAGE_ROOTS[code])
+            staging.write(issue_files(source_env, issue))
     assert staging.counts is not None
     return staging.counts

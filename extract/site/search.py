@@ -149,6 +149,10 @@ class SearchFiles:
 
     files: dict[tuple[str, ...], str] = field(default_factory=dict)
 
+    def encoded(self) -> dict[str, bytes]:
+        """``{"search/…": UTF-8 bytes}``: the files as the site's writers return them."""
+        return {"/".join(segments): text.encode() for segments, text in self.files.items()}
+
 
 # --------------------------------------------------------------------------- terms
 
@@ -341,11 +345,13 @@ class TermCache:
         return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
 
 
-def postings(issues: Sequence[Issue], settings: SearchSettings, cache: TermCache | None = None) -> dict[str, array]:
+def postings(issues: Sequence[Issue], settings: SearchSettings, cache: TermCache | None = None,
+             texts: Iterable[Issue] | None = None) -> dict[str, array]:
     """``{term: [doc index, score, doc index, score, …]}`` (an ``array`` of machine integers,
     docs ascending) over the documents of ``issues`` in order: BM25 of field-weighted
     frequencies (idf over the whole archive), ×10, rounded; identifier keys at their fixed
-    scores. ``cache`` keeps each issue's frequencies between builds.
+    scores. ``cache`` keeps each issue's frequencies between builds. ``texts``: the same
+    issues with their documents' texts, read once (default: ``issues``).
 
     Two passes, so that memory follows the largest issue rather than the archive: the first
     takes the archive-wide document frequencies and lengths, keeping each issue's frequencies
@@ -355,7 +361,7 @@ def postings(issues: Sequence[Issue], settings: SearchSettings, cache: TermCache
     packed: list[bytes] = []
     lengths: list[float] = []
     document_frequency: Counter[str] = Counter()
-    for issue in issues:
+    for issue in issues if texts is None else texts:
         frequencies = cache.frequencies(issue, settings) if cache else issue_frequencies(issue, settings)
         packed.append(zlib.compress(json.dumps(frequencies, ensure_ascii=False).encode(), 1))
         for freq in frequencies:
@@ -492,6 +498,41 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
     }
 
 
+def search_index_files(
+    issues: Sequence[Issue],
+    label: Callable[[Issue], str],
+    status: ArchiveStatus,
+    settings: SearchSettings = SearchSettings(),
+    cache: TermCache | None = None,
+    texts: Iterable[Issue] | None = None,
+) -> SearchFiles:
+    """The archive-wide search files, shards and manifest, for ``issues`` (oldest first, as
+    the site lists them; their documents' metadata is read). ``texts``: the same issues with
+    their documents' texts, read once (default: ``issues``).
+
+    ``label`` names an issue for display (e.g. 2023年第4期); ``status`` is the archive's
+    ``archive_status`` (the manifest's status facet); ``cache`` keeps the issues'
+    term frequencies between builds. Deterministic: the same issues give the same files,
+    byte for byte, with or without the cache.
+    """
+    shard_count, files = shard_files(postings(issues, settings, cache, texts), settings)
+    files[("search", "manifest.json")] = to_json(manifest(issues, shard_count, label, status, settings))
+    return SearchFiles(files)
+
+
+def search_issue_files(issue: Issue) -> SearchFiles:
+    """The search files of one issue: ``search/meta/<issue>.json`` and each document's
+    ``search/text/<doc>.txt``."""
+    rows = [
+        [doc.id, doc.title, doc.doc_number or "", doc.registration_number or "", doc.signed_date.value.isoformat() if doc.signed_date else ""]
+        for doc in issue.documents
+    ]
+    files = {("search", "meta", f"{issue.id}.json"): to_json(rows)}
+    for doc in issue.documents:
+        files[("search", "text", f"{doc.id}.txt")] = doc.text
+    return SearchFiles(files)
+
+
 def search_files(
     issues: Sequence[Issue],
     label: Callable[[Issue], str],
@@ -499,21 +540,9 @@ def search_files(
     settings: SearchSettings = SearchSettings(),
     cache: TermCache | None = None,
 ) -> SearchFiles:
-    """Every search file for ``issues`` (oldest first, as the site lists them).
-
-    ``label`` names an issue for display (e.g. 2023年第4期); ``status`` is the archive's
-    ``archive_status`` (the manifest's status facet); ``cache`` keeps the issues'
-    term frequencies between builds. Deterministic: the same issues give the same files,
-    byte for byte, with or without the cache.
-    """
-    shard_count, files = shard_files(postings(issues, settings, cache), settings)
-    files[("search", "manifest.json")] = to_json(manifest(issues, shard_count, label, status, settings))
+    """Every search file for ``issues`` (with their texts): ``search_index_files`` and each
+    issue's ``search_issue_files``, in path order."""
+    files = dict(search_index_files(issues, label, status, settings, cache).files)
     for issue in issues:
-        rows = [
-            [doc.id, doc.title, doc.doc_number or "", doc.registration_number or "", doc.signed_date.value.isoformat() if doc.signed_date else ""]
-            for doc in issue.documents
-        ]
-        files[("search", "meta", f"{issue.id}.json")] = to_json(rows)
-        for doc in issue.documents:
-            files[("search", "text", f"{doc.id}.txt")] = doc.text
+        files.update(search_issue_files(issue).files)
     return SearchFiles(dict(sorted(files.items())))
