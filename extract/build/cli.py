@@ -316,9 +316,12 @@ def tune_garbage_collector() -> None:
     each time. Collecting the young generation less often spends less time on objects that
     survive anyway. Together: the collector's CPU time on the sample issue from ~0.4 s to
     ~0.15 s (``bench/profile.md``). Process-wide, so the process entry point
-    (``python -m extract``) calls it, not ``main``, which tests call in their own process."""
+    (``python -m extract``) calls it, not ``main``, which tests call in their own process;
+    the entry point turns the collector off while it imports (pypinyin parses its phrase
+    dictionary into 190,000 lists, all kept), and this turns it on again."""
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
+    gc.enable()
 
 
 def main(argv: list[str] | None = None) -> int:
