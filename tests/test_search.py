@@ -181,3 +181,10 @@ def test_an_unreadable_term_cache_entry_is_recomputed(sample_issue, tmp_path):
     for entry in (tmp_path / "terms").glob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
     assert search_files([sample_issue], issue_label, archive_status(sample_issue.documents, AS_OF), settings, cache).files == expected
+
+
+@pytest.mark.parametrize("term", ["政府", "#温政办〔2023〕42号", 'a"b\\c', "tab\there\u2028", "\x00"])
+@pytest.mark.parametrize("docs", [{}, {0: 7}, {3: 12, 40: 5, 1000: 123}, [2, 9, 17, 10]])
+def test_entry_length_is_the_length_of_the_terms_json(term, docs):
+    # shard_files sizes the shards with entry_length; the JSON it writes is to_json's.
+    assert search.entry_length(term, docs) == len(search.to_json({term: search.encode_postings(docs)}))

@@ -72,6 +72,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
+from json.encoder import encode_basestring  # json.dumps' quoting when ensure_ascii=False
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -421,12 +422,18 @@ def to_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def entry_length(term: str, docs: Mapping[int, int] | Sequence[int]) -> int:
+    """``len(to_json({term: encode_postings(docs)}))`` without writing that JSON: the quoted
+    term, the integers with their commas, and ``{``, ``:``, ``[``, ``]``, ``}``."""
+    return len(encode_basestring(term)) + len(",".join(map(str, encode_postings(docs)))) + 5
+
+
 def shard_files(table: Mapping[str, Sequence[int]], settings: SearchSettings) -> tuple[int, dict[tuple[str, ...], str]]:
     """The shard count and ``{("search", "shards", "<n>.json"): json}`` for every shard.
 
     Postings are delta-coded one term at a time (to size the shards), then one shard at a
     time: only the JSON text is kept for the whole index."""
-    total = sum(len(to_json({term: encode_postings(docs)})) for term, docs in table.items())
+    total = sum(entry_length(term, docs) for term, docs in table.items())
     shard_count = 1
     while total / shard_count > settings.shard_bytes:
         shard_count *= 2
