@@ -47,10 +47,9 @@ from extract.site.validity_view import validity_page
 Files = dict[str, bytes]
 
 
-def _renderer(archive: Archive, env: Environment):
+def _renderer(env: Environment, **common: object):
     """``render(template, **context)`` -> the page's UTF-8 bytes; every page also gets
-    ``site`` (the archive) and ``as_of``."""
-    common = {"site": archive, "as_of": archive.as_of}
+    ``common`` (``as_of``; ``site``, the archive, for pages that list it)."""
 
     def render(template: str, **context: object) -> bytes:
         return env.get_template(template).render(**common, **context).encode()
@@ -108,7 +107,7 @@ def search_page(archive: Archive, env: Environment) -> Files:
 def archive_pages(archive: Archive, env: Environment) -> Files:
     """The pages of ``env``'s language that list the whole archive (home, indexes, calendar
     months, report, search, validity)."""
-    render = _renderer(archive, env)
+    render = _renderer(env, site=archive, as_of=archive.as_of)
     files = {
         "index.md": render("home.md.j2", root=""),
         "issues/index.md": render("issues_index.md.j2", root="../"),
@@ -130,8 +129,11 @@ def archive_pages(archive: Archive, env: Environment) -> Files:
 
 def issue_pages(archive: Archive, env: Environment, issue: Issue) -> Files:
     """The pages of one issue in ``env``'s language: its table of contents, each document's
-    page (body, metadata panel, links) and redirects from its documents' former ids."""
-    render = _renderer(archive, env)
+    page (body, metadata panel, links) and redirects from its documents' former ids.
+    What they show of the rest of the archive comes only through ``archive.links``,
+    ``archive.status`` and ``archive.calendar_of`` (``extract.site.memo`` relies on it):
+    they get no ``site``."""
+    render = _renderer(env, as_of=archive.as_of)
     files = {site_path("issues", issue.id, "index.md"): render("issue.md.j2", root="../../", issue=issue, sections=sections_of(issue))}
     for doc in issue.documents:
         shown = replace(doc, blocks=displayed_outline(doc.blocks))

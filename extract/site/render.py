@@ -6,8 +6,9 @@ once, then stages what every writer returns — ``{relative path: bytes}``, noth
 behind its back — and copies the assets and PDFs; the staging step
 (:func:`extract.site.staging.staged`) replaces only changed files in ``docs/``. The
 archive-wide writers read the summaries; then each whole issue is loaded, its pages and
-files written, and dropped, so memory holds one issue's bodies at a time. Written (paths
-relative to ``docs_dir``)::
+files written, and dropped, so memory holds one issue's bodies at a time — or, when
+nothing its pages are made from has changed since the last build, its files are kept
+as they are (:mod:`extract.site.memo`). Written (paths relative to ``docs_dir``)::
 
     <pages>                   each language's pages (:mod:`extract.site.pages`): Chinese at
                               the root, English under en/ (mkdocs.en.yml builds site/en/)
@@ -30,6 +31,7 @@ as HTML links because mkdocs only validates links inside its own docs folder.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,6 +43,7 @@ from extract.site.environment import site_environment
 from extract.site.feeds import FEED_DIR
 from extract.site.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, language
 from extract.site.markup import site_path
+from extract.site.memo import RenderMemo, issue_fingerprint, site_version
 from extract.site.pages import archive_pages, issue_files, issue_pages, reader_files
 from extract.site.search import TermCache, search_index_files
 from extract.site.staging import SyncCounts, staged
@@ -102,6 +105,9 @@ def render_site(
     envs = {code: site_environment(archive, language(code, translations_dir), translations[code]) for code in LANGUAGE_ROOTS}
     titles_en = {doc_id: translation.title for doc_id, translation in translations["en"].items()}
     source_env = envs[SOURCE_LANGUAGE]
+    memo, version = RenderMemo(docs_dir), site_version(translations_dir)
+    fingerprints: dict[str, str] = {}
+    files: dict[str, list[str] | None] = {}
     with staged(docs_dir, GENERATED_PATHS) as staging:
         staging.copy(copied_files(archive, source_dir))
         for code, env in envs.items():
@@ -110,10 +116,19 @@ def render_site(
         staging.write(validity_exports(archive.documents, archive.status, archive.pdf_of))
         staging.write(api_files(archive.issues, archive.status, archive.failures, titles_en, archive.texts()))
         staging.write(search_index_files(archive.issues, issue_label, archive.status, cache=term_cache, texts=archive.texts()).encoded())
-        for item in stored:  # one whole issue in memory at a time
+        for item in stored:  # one whole issue in memory at a time, and only when its inputs changed
+            issue_id = item.summary.issue.id
+            fingerprints[issue_id] = issue_fingerprint(archive, item.summary, version)
+            files[issue_id] = memo.unchanged(issue_id, fingerprints[issue_id])
+            if files[issue_id] is not None:
+                staging.keep(files[issue_id])
+                continue
             issue = whole_issue(item.summary, item.load())
-            for code, env in envs.items():
-                staging.write(issue_pages(archive, env, issue), under=LANGUAGE_ROOTS[code])
-            staging.write(issue_files(source_env, issue))
+            written = {posixpath.join(LANGUAGE_ROOTS[code], path): page
+                       for code, env in envs.items() for path, page in issue_pages(archive, env, issue).items()}
+            written |= issue_files(source_env, issue)
+            staging.write(written)
+            files[issue_id] = list(written)
+    memo.save(fingerprints, files)
     assert staging.counts is not None
     return staging.counts

@@ -17,7 +17,7 @@ import os
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.site.markup import safe_segment
@@ -38,6 +38,7 @@ class Staging:
 
     folder: Path
     counts: SyncCounts | None = None
+    kept: set[Path] = field(default_factory=set)
 
     def path(self, relative: str, under: str = "") -> Path:
         """``folder/under/relative`` with its parent folders made; raises ValueError when a
@@ -51,6 +52,11 @@ class Staging:
         """Write ``{relative path: bytes}`` under the folder ``under`` (a language's root)."""
         for relative, content in files.items():
             self.path(relative, under).write_bytes(content)
+
+    def keep(self, paths: Iterable[str]) -> None:
+        """Keep these files of the target as they are, as if staged with the same bytes
+        (``extract.site.memo``: pages whose inputs have not changed)."""
+        self.kept.update(Path(relative) for relative in paths)
 
     def copy(self, files: Mapping[str, Path]) -> None:
         """Copy ``{relative path: source file}``; raises OSError when a source cannot be read."""
@@ -69,23 +75,25 @@ def staged(target: Path, owned: Iterable[str] = ()) -> Iterator[Staging]:
     staging.folder.mkdir(parents=True)
     try:
         yield staging
-        staging.counts = sync_tree(staging.folder, target, owned)
+        staging.counts = sync_tree(staging.folder, target, owned, staging.kept)
     finally:
         shutil.rmtree(staging.folder, ignore_errors=True)
 
 
-def sync_tree(staging: Path, target: Path, owned: Iterable[str] = ()) -> SyncCounts:
+def sync_tree(staging: Path, target: Path, owned: Iterable[str] = (), kept: Iterable[Path] = ()) -> SyncCounts:
     """Make the generated part of ``target`` equal ``staging``.
 
     A staged file whose bytes differ from (or is missing in) ``target`` is moved there; one
     with the same bytes is left, keeping the target's modification time. Files under a
     top-level name of ``staging`` or of ``owned`` (names the generator may stop producing
-    altogether) that were not staged are removed, with the folders left empty. Everything
+    altogether) that were neither staged nor ``kept`` (relative paths of target files
+    counted as staged unchanged) are removed, with the folders left empty. Everything
     else in ``target`` is left alone.
     """
     target.mkdir(parents=True, exist_ok=True)
     staged_files = {path.relative_to(staging) for path in staging.rglob("*") if path.is_file()}
-    written = unchanged = 0
+    kept = set(kept) - staged_files
+    written, unchanged = 0, len(kept)
     for relative in sorted(staged_files):
         source, destination = staging / relative, target / relative
         if destination.is_file() and filecmp.cmp(source, destination, shallow=False):
@@ -96,7 +104,7 @@ def sync_tree(staging: Path, target: Path, owned: Iterable[str] = ()) -> SyncCou
         written += 1
     removed = 0
     for name in sorted({path.name for path in staging.iterdir()} | set(owned)):
-        removed += _remove_unstaged(target, target / name, staged_files)
+        removed += _remove_unstaged(target, target / name, staged_files | kept)
     return SyncCounts(written, unchanged, removed)
 
 

@@ -12,7 +12,9 @@ whole issue again (from the extraction cache, or held in memory), which
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -25,11 +27,14 @@ from extract.site.gov_calendar import Day, calendar_month, month_days
 class IssueSummary:
     """``issue`` with its documents' blocks and texts left out; ``texts``: the documents'
     texts in document order as zlib-compressed JSON; ``calendar_days``: ``(document index,
-    its days)`` for each 记事 document whose month is known (``gov_calendar.month_days``)."""
+    its days)`` for each 记事 document whose month is known (``gov_calendar.month_days``);
+    ``digest``: hex SHA-256 of the whole issue as extracted (its pickle), which names its
+    bodies (``extract.site.memo``)."""
 
     issue: Issue
     texts: bytes
     calendar_days: tuple[tuple[int, tuple[Day, ...]], ...] = ()
+    digest: str = ""
 
     def with_texts(self) -> Issue:
         """``issue`` whose documents carry their texts again (still no blocks)."""
@@ -46,7 +51,8 @@ def summarise(issue: Issue) -> IssueSummary:
         if month is not None:
             days.append((index, month_days(doc, month)))
     metadata = tuple(replace(doc, blocks=(), text="") for doc in issue.documents)
-    return IssueSummary(replace(issue, documents=metadata), texts, tuple(days))
+    digest = hashlib.sha256(pickle.dumps(issue, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    return IssueSummary(replace(issue, documents=metadata), texts, tuple(days), digest)
 
 
 def whole_issue(summary: IssueSummary, extracted: Issue) -> Issue:
