@@ -184,11 +184,13 @@ def source_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def mkdocs_build(docs: Path, site: Path) -> None:
+def mkdocs_build(docs: Path, site: Path, languages: tuple[str, ...] = ("zh", "en")) -> None:
     """Build the Chinese site from ``docs`` into ``site``, then the English one from
     ``docs/en`` into ``site/en`` (the Chinese build cleans ``site/``), with the project's
-    configurations and ``python -m extract.build.mkdocs_build`` as ``make build`` does (full builds)."""
-    for name, docs_dir, site_dir in (("mkdocs.yml", docs, site), ("mkdocs.en.yml", docs / "en", site / "en")):
+    configurations and ``python -m extract.build.mkdocs_build`` as ``make build`` does (full builds).
+    ``languages=("en",)`` builds the English site alone, for tests that read only its pages."""
+    builds = {"zh": ("mkdocs.yml", docs, site), "en": ("mkdocs.en.yml", docs / "en", site / "en")}
+    for name, docs_dir, site_dir in (builds[code] for code in languages):
         command = ["-m", "extract.build.mkdocs_build", "--full", "--config", name, "--docs-dir", str(docs_dir), "--site-dir", str(site_dir)]
         subprocess.run([sys.executable, *command], cwd=REPO, check=True)
 

@@ -2,17 +2,14 @@
 are written, and the archive's statuses as one function of (documents, date).
 
 The rule's cases are in ``tests/data/status_cases.json``, checked by hand against the
-inclusive-period convention and read by ``tests/js/status.test.mjs`` too; the repeal
-sentences are written the way 废止 clauses, 废止 decisions and 清理 lists are worded.
+inclusive-period convention and read by ``tests/js/status.test.mjs`` too (run under node by
+``tests/test_js.py``); the repeal sentences are written the way 废止 clauses, 废止 decisions and 清理 lists are worded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -45,19 +42,6 @@ def test_status_on_shared_cases(case):
 def test_expiring_soon_shared_cases(case):
     days = {} if case["days"] is None else {"days": case["days"]}
     assert expiring_soon(_date(case["expiry"]), D(case["as_of"]), **days) is case["expiring_soon"]
-
-
-def test_browser_rules_with_node():
-    """``node --test tests/js/``: status.js on the same cases, and validity.js. Fails (never
-    skips) in CI without node."""
-    node = shutil.which("node")
-    if node is None:
-        if os.environ.get("CI"):
-            pytest.fail("node is not installed: the browser rules' tests need `node --test`")
-        pytest.skip("node is not installed: the browser rules' tests need `node --test`")
-    result = subprocess.run([node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "# fail 0" in result.stdout
 
 
 def test_browser_label_table_is_generated_from_python():

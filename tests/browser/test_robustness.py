@@ -9,14 +9,14 @@ import pytest
 
 from tests.browser.conftest import serve
 from tests.robustness import corpus
-from tests.robustness.test_build import make_build
+from tests.robustness.test_build import built  # noqa: F401 - the fixture
 
 
 @pytest.fixture(scope="module")
-def odd_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("odd-site")
-    corpus.make(root / "source_pdfs", "hostile-text.pdf", "cid-no-tounicode.pdf")
-    _, _, site = make_build(root / "source_pdfs", root)
+def odd_site_url(built) -> Iterator[str]:
+    """The site of the mixed corpus (``tests/robustness/test_build.py``), which holds
+    hostile-text.pdf and cid-no-tounicode.pdf; built once per run for both modules."""
+    _, _, site = built
     server, url = serve(site)
     yield url
     server.shutdown()
