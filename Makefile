@@ -45,10 +45,11 @@ build: $(INSTALLED)
 	$(SITE_BUILD) mkdocs.yml && $(SITE_BUILD) mkdocs.en.yml && exit $$status
 
 # Every test but the slow ones, browser (chromium) and node ones included, on every core
-# (pytest-xdist; a file's tests stay in one process, so its fixtures are made once).
+# (pytest-xdist; a file's tests stay in one process, so its fixtures are made once; the
+# longest files start first, in tests/conftest.py's order, which --no-loadscope-reorder keeps).
 # A missing chromium or node fails the run in CI (CI=true) and ends a local run with a
 # notice (tests/needs.py).
-PYTEST := $(BIN)/python -m pytest -q -n auto --dist loadfile
+PYTEST := $(BIN)/python -m pytest -q -n auto --dist loadfile --no-loadscope-reorder
 test: $(INSTALLED)
 	$(PYTEST) -m "not slow"
 

@@ -6,6 +6,7 @@ ground truth in ``tests/data/``.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import os
 import shutil
@@ -302,9 +303,34 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(line, yellow=True, bold=True)
 
 
+# The modules that keep an xdist worker busy longest (axe over every page type, the re-typeset
+# variants and the typesetter's own check, pdfplumber's full parse, the built-site pages in
+# Chromium, the mixed-corpus build), in the order the workers should start them: started last,
+# one of them would leave a worker running it alone at the end of ``make test``. The Makefile
+# runs xdist with ``--no-loadscope-reorder`` so that this order holds; the other modules
+# follow, most tests first (xdist's own order).
+LONGEST_FIRST = (
+    "tests/browser/test_reader.py",
+    "tests/test_variants.py",
+    "tests/test_typeset.py",
+    "tests/browser/test_validity_page.py",
+    "tests/test_read.py",
+    "tests/browser/test_requests.py",
+    "tests/robustness/test_build.py",
+    "tests/browser/test_search.py",
+    "tests/browser/test_status.py",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test under ``tests/browser/`` ``browser`` (``make test-fast`` leaves them out)."""
+    """Mark every test under ``tests/browser/`` ``browser`` (``make test-fast`` leaves them out),
+    and order the modules ``LONGEST_FIRST``, then by their number of tests (a stable sort:
+    a module's own tests keep their order)."""
     browser_dir = REPO / "tests" / "browser"
     for item in items:
         if browser_dir in item.path.parents:
             item.add_marker(pytest.mark.browser)
+    module = {item: item.path.relative_to(REPO).as_posix() for item in items}
+    counts = collections.Counter(module.values())
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: (rank.get(module[item], len(rank)), -counts[module[item]], module[item]))

@@ -12,6 +12,7 @@ import pdfplumber
 import pytest
 from pdfplumber.utils import extract_text
 
+from extract.pdf.read import LeanPage
 from tests.typeset import (
     CID_FONT,
     NO_BREAK_BEFORE,
@@ -67,14 +68,23 @@ def merge_overprints(chars: list[dict], offset: float) -> list[dict]:
     return merged
 
 
+def page_chars(page: pdfplumber.page.Page) -> list[dict]:
+    """pdfplumber's chars of ``page`` with the keys this module reads, parsed lean
+    (``extract.pdf.read.LeanPage``: pdfplumber's own values, ``tests/test_read.py``; half the
+    time of a full parse), plus width, height and doctop, which pdfplumber derives the same way."""
+    return [{**char, "width": char["x1"] - char["x0"], "height": char["bottom"] - char["top"],
+             "doctop": page.initial_doctop + char["top"]} for char in LeanPage.of(page).chars]
+
+
 def read_page(page: pdfplumber.page.Page, style: LayoutStyle) -> PageText:
     top_margin, _, bottom_margin, _ = style.margins
-    chars = merge_overprints(page.chars, style.fake_bold)
+    all_chars = page_chars(page)
+    chars = merge_overprints(all_chars, style.fake_bold)
     foot = float(page.height) - bottom_margin
     return PageText(
         size=(float(page.width), float(page.height)),
         chars=chars,
-        overprints=len(page.chars) - len(chars),
+        overprints=len(all_chars) - len(chars),
         text=extract_text(chars),
         header=squash(extract_text([c for c in chars if c["bottom"] <= top_margin])),
         footer=squash(extract_text([c for c in chars if c["top"] >= foot])),
