@@ -315,7 +315,6 @@ LONGEST_FIRST = (
     "tests/test_typeset.py",
     "tests/browser/test_validity_page.py",
     "tests/test_read.py",
-    "tests/browser/test_requests.py",
     "tests/robustness/test_build.py",
     "tests/browser/test_search.py",
     "tests/browser/test_status.py",

@@ -1,8 +1,11 @@
-"""Reader-facing pages in Chromium: accessibility (axe-core), the citation's copy button,
-the calendar filter, the print stylesheet and phone-width layout."""
+"""Reader-facing pages in Chromium: every page type in both languages asks nothing of another
+site, logs no error and has no serious accessibility violation (axe-core); the citation's copy
+button, the calendar filter, the print stylesheet and phone-width layout."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -28,6 +31,46 @@ BLOCKING = ("serious", "critical")
 ALSO_REQUIRED = ("heading-order",)  # moderate in axe, but "headings in order" is required here
 
 
+@dataclass(frozen=True)
+class Visit:
+    """One page loaded until the network is idle: requests to other sites, requests that
+    failed (status or reason, URL), script errors; then axe's violations (None without axe)."""
+
+    outside: list[str]
+    failed: list[tuple]
+    errors: list[str]
+    violations: list[dict] | None
+
+
+@pytest.fixture(scope="module")
+def visit(browser, site_url) -> Callable[[str, str], Visit]:
+    """``visit(name, lang)``: ``PAGES[name]`` in ``lang`` loaded once per module in a fresh
+    desktop page, so the request and the accessibility tests of a page share one load."""
+    done: dict[tuple[str, str], Visit] = {}
+
+    def load(name: str, lang: str) -> Visit:
+        if (name, lang) not in done:
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+            page = context.new_page()
+            outside, failed, errors = [], [], []
+            page.on("request", lambda request: outside.append(request.url)
+                    if not request.url.startswith((site_url, "data:", "blob:")) else None)
+            page.on("response", lambda response: failed.append((response.status, response.url))
+                    if response.status >= 400 else None)
+            page.on("requestfailed", lambda request: failed.append((request.failure, request.url)))
+            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(site_url + lang + PAGES[name])
+            page.wait_for_load_state("networkidle")
+            seen = (list(outside), list(failed), list(errors))  # axe's own script is not the page's
+            violations = _violations(page) if AXE.exists() else None
+            context.close()
+            done[(name, lang)] = Visit(*seen, violations)
+        return done[(name, lang)]
+
+    return load
+
+
 def _violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
@@ -36,11 +79,20 @@ def _violations(page) -> list[dict]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_has_no_serious_accessibility_violations(name, lang, page, site_url):
+def test_page_requests_only_its_own_site_and_logs_no_error(name, lang, visit):
+    """No web fonts from a font service, no sitemap.xml fetched where there is none (the theme
+    fetches one next to every ``link[rel=alternate]``), no script error."""
+    seen = visit(name, lang)
+    assert seen.outside == []
+    assert seen.failed == []
+    assert seen.errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_serious_accessibility_violations(name, lang, visit):
     needs.file(AXE, "axe-core", "npm ci; make does it where npm exists")
-    page.goto(site_url + lang + PAGES[name])
-    page.wait_for_load_state("networkidle")
-    found = _violations(page)
+    found = visit(name, lang).violations
     summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in found]
     assert found == [], summary
 
