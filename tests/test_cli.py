@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
+import runpy
 import sys
 
 import pytest
@@ -180,9 +180,13 @@ def test_pdfs_are_processed_in_name_order(src, tmp_path, extracted):
     assert extracted == ["a-first.pdf", "bad.pdf", "good.pdf"]
 
 
-def test_module_entry_point_help():
-    done = subprocess.run([sys.executable, "-m", "extract", "--help"], capture_output=True, text=True, check=False)
-    assert done.returncode == 0 and "build" in done.stdout
+def test_module_entry_point_help(monkeypatch, capsys):
+    # ``python -m extract --help``, run in this process as the interpreter runs a module
+    # (runpy), without the second or so a new interpreter spends importing the extractor.
+    monkeypatch.setattr(sys, "argv", ["extract", "--help"])
+    with pytest.raises(SystemExit) as done:
+        runpy.run_module("extract", run_name="__main__", alter_sys=True)
+    assert done.value.code == 0 and "build" in capsys.readouterr().out
 
 
 def test_translations_folder_option(src, tmp_path, extracted, capsys):
