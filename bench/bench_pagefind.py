@@ -36,12 +36,14 @@ the text Pagefind would index on the real pages, without building N × 20 materi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -138,18 +140,52 @@ def identifier_rows(ours: list[Outcome], theirs: list[Outcome], queries: list[di
     return [(o.query, mark[o.hit], mark[t.hit]) for o, t in zip(ours, theirs) if o.query in wanted]
 
 
+@contextlib.contextmanager
+def browsing(site: Path) -> Iterator[tuple[object, str]]:
+    """Serve ``site`` on localhost and launch headless Chromium: yields (browser, site URL)."""
+    executable = chromium_path()
+    if executable is None:
+        raise SystemExit("bench: chromium is not installed (apt-get install chromium)")
+    server, url = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            try:
+                yield browser, url
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+
+
+def first_result_rows(browser, site_url: str, queries: Sequence[str] = TIMING_QUERIES) -> list[tuple[str, int, int, float, float]]:
+    """``(query, ours: bytes, Pagefind: bytes, ours: ms, Pagefind: ms)`` for each of
+    ``queries`` (each must find a document), each search in a fresh context: search files
+    fetched before the first result (ours: the search index files; Pagefind: every
+    ``/pagefind/`` file)."""
+    rows = []
+    for query in queries:
+        mine = first_result_load(browser, site_url, query)
+        ms, body = pagefind_first_result(browser, site_url, query)
+        rows.append((query, mine.search_body, body, mine.milliseconds, ms))
+    return rows
+
+
+def first_results(site: Path, command: list[str], queries: Sequence[str]) -> list[tuple[str, int, int, float, float]]:
+    """``first_result_rows`` for a built ``site`` (a copy: Pagefind writes into it), indexed
+    with Pagefind first; ``bench/bench_scale.py`` records them at each archive size."""
+    index_with_pagefind(site, command)
+    with browsing(site) as (browser, url):
+        return first_result_rows(browser, url, queries)
+
+
 def measure(site: Path, command: list[str], compare: bool) -> str:
     """The markdown report for ``site`` (a copy: Pagefind writes into it)."""
     index_with_pagefind(site, command)
     issues = len(list((site / "search" / "meta").glob("*.json")))
     ours_bytes, pf_bytes = folder_bytes(site / "search"), folder_bytes(site / "pagefind")
     out = [f"## {issues} issue(s)", ""]
-    executable = chromium_path()
-    if executable is None:
-        raise SystemExit("bench: chromium is not installed (apt-get install chromium)")
-    server, url = serve(site)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with browsing(site) as (browser, url):
         if compare:
             queries = load_queries()
             page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -170,13 +206,7 @@ def measure(site: Path, command: list[str], compare: bool) -> str:
                 "Pagefind misses: " + "; ".join(f"{o.query} → {list(o.ranked[:5])}" for o in theirs if not o.hit),
                 "",
             ]
-        rows = []
-        for query in TIMING_QUERIES:
-            mine = first_result_load(browser, url, query)
-            ms, body = pagefind_first_result(browser, url, query)
-            rows.append((query, mine.search_body, body, mine.milliseconds, ms))
-        browser.close()
-    server.shutdown()
+        rows = first_result_rows(browser, url)
     out += [
         "Index on disk (raw / gzip -9 per file):",
         "",

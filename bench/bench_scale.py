@@ -1,6 +1,7 @@
 """Archive scale and speed, side by side in one run.
 
-Usage: ``python bench/bench_scale.py [--sizes 12,60,240] [--work DIR] [--out bench/results]``.
+Usage: ``python bench/bench_scale.py [--sizes 12,60,240] [--work DIR] [--out bench/results]
+[--pagefind CMD]``.
 
 Reports:
 
@@ -9,9 +10,15 @@ Reports:
 * for each archive size N (synthetic issues from ``bench/synthetic_archive.py``): the cold
   build (empty cache, empty docs/ and site/) and the incremental build after adding issue
   N+1, each as extraction + site (``mkdocs build``, as ``make build`` runs them) wall time
-  and peak memory (max RSS of the largest process, from GNU time), then the site's size,
-  and its search index bytes (``site/search/``; the bytes a reader fetches before the
-  first result are measured per query by ``make bench-search``).
+  and peak memory (max RSS of the largest process, from GNU time), with the same site
+  built by Zensical next to it (``zensical build -f mkdocs.yml``, then ``mkdocs.en.yml``,
+  as ``BUILDER=zensical make build`` runs it; into its own folder, with its own cache for
+  the +1 build); then the site's size, its search index bytes (``site/search/``) and, on
+  the cold build's site of N issues in Chromium, the bytes of search files fetched before
+  the first result for ``SCALE_QUERIES``: the site's own search against
+  Pagefind indexing the same pages (``bench/bench_pagefind.py``; Pagefind is not a project
+  dependency: ``--pagefind CMD``, e.g. ``"/tmp/pf/bin/python -m pagefind"`` from a venv
+  with ``pip install 'pagefind[extended]'``).
 
 Writes ``OUT/scale.json`` and ``OUT/scale.md`` and prints the tables. Timings depend on the
 machine and its load; the run records the core count and load average with them.
@@ -23,6 +30,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -35,12 +43,17 @@ import pdfplumber
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.bench_pagefind import first_results  # noqa: E402
+from bench.bench_search import TIMING_QUERIES  # noqa: E402
 from bench.synthetic_archive import write_archive  # noqa: E402
 from extract.pipeline import extract_pdf  # noqa: E402
 
 SAMPLE_PDF = REPO / "source_pdfs" / "wzgb-2023-04.pdf"
 AS_OF = "2026-11-29"
 SIZES = (12, 60, 240)
+# The timing queries every synthetic issue answers (each holds the sample manuscript's text);
+# the 文号 and 登记号 queries name the sample's own numbers, which synthetic issues renumber.
+SCALE_QUERIES = tuple(query for query in TIMING_QUERIES if not any(char.isdigit() for char in query))
 
 
 # --------------------------------------------------------------------------- speed
@@ -115,53 +128,100 @@ def timed_command(command: list[str], cwd: Path) -> dict:
 
 def build(root: Path) -> dict:
     """One ``make build`` of ``root/src`` into ``root/docs`` and ``root/site``: extraction
-    then mkdocs, each timed."""
+    then mkdocs, each timed; then the same docs built by Zensical (``zensical_site``)."""
     extraction = timed_command(
         [sys.executable, "-m", "extract", "build", str(root / "src"), "--docs", str(root / "docs"),
          "--cache", str(root / "cache"), "--as-of", AS_OF],
         REPO,
     )
-    sites = [
+    site = both_languages([
         timed_command(
             [sys.executable, "-m", "extract.build.mkdocs_build", "--config", config, "--docs-dir", str(root / docs), "--site-dir", str(root / site)],
             REPO,
         )
         for config, docs, site in (("mkdocs.yml", "docs", "site"), ("mkdocs.en.yml", "docs/en", "site/en"))
-    ]
-    site = {
-        "seconds": round(sum(run["seconds"] for run in sites), 2),
-        "cpu_seconds": round(sum(run["cpu_seconds"] for run in sites), 2),
-        "peak_mib": max(run["peak_mib"] for run in sites),
-    }
+    ])
     return {
         "extract": extraction,
         "site": site,
+        "zensical": zensical_site(root),
         "seconds": round(extraction["seconds"] + site["seconds"], 2),
         "cpu_seconds": round(extraction["cpu_seconds"] + site["cpu_seconds"], 2),
         "peak_mib": max(extraction["peak_mib"], site["peak_mib"]),
     }
 
 
+def both_languages(runs: list[dict]) -> dict:
+    """The Chinese and English site builds' ``timed_command`` figures as one: seconds added,
+    the larger peak."""
+    return {
+        "seconds": round(sum(run["seconds"] for run in runs), 2),
+        "cpu_seconds": round(sum(run["cpu_seconds"] for run in runs), 2),
+        "peak_mib": max(run["peak_mib"] for run in runs),
+    }
+
+
+# Zensical wants docs_dir inside the project folder (a link to it is refused): ``root`` is the
+# project, holding copies of the configurations with the site written to ZENSICAL_SITE.
+ZENSICAL_SITE = "site-zensical"
+
+
+def zensical_site(root: Path) -> dict:
+    """``root/docs`` built by Zensical into ``root/site-zensical``, both languages, as
+    ``BUILDER=zensical make build`` does (without ``FULL=1``: its cache in ``root/.cache``
+    serves the +1 build); timed as ``both_languages``."""
+    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
+    if zensical is None:
+        raise SystemExit("bench: zensical is not installed (pip install -e '.[test]')")
+    if not (root / "overrides").exists():
+        (root / "overrides").symlink_to(REPO / "overrides")
+    for config, site_dir in (("mkdocs.yml", "site"), ("mkdocs.en.yml", "site/en")):
+        text = (REPO / config).read_text(encoding="utf-8")
+        moved = text.replace(f"\nsite_dir: {site_dir}\n", f"\nsite_dir: {ZENSICAL_SITE}{site_dir[4:]}\n")
+        if moved == text:
+            raise SystemExit(f"bench: {config} has no 'site_dir: {site_dir}' line to point at {ZENSICAL_SITE}")
+        (root / config).write_text(moved, encoding="utf-8")
+    # Chinese first: it empties the site folder, as in make build.
+    runs = [timed_command([zensical, "build", "-f", config], root) for config in ("mkdocs.yml", "mkdocs.en.yml")]
+    if any(run["status"] for run in runs):
+        raise RuntimeError(f"zensical build failed in {root}")
+    return both_languages(runs)
+
+
 def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def search_figures(site: Path) -> dict:
-    """Bytes of the site's search index (``site/search/``: manifest, shards, meta, text;
-    see ``extract.site.search``). What a reader fetches before the first result depends on the
-    query's terms: ``make bench-search`` measures it in a browser."""
-    index = site / "search"
-    return {"index_bytes": folder_bytes(index) if index.is_dir() else 0, "bytes_before_first_result": "-"}
+def search_figures(site: Path, pagefind: list[str]) -> dict:
+    """Bytes of the site's search index (``site/search/``: manifest, shards, meta, text; see
+    ``extract.site.search``), and per ``SCALE_QUERIES`` query the bytes of search files fetched before
+    the first result, the site's own search against Pagefind on a copy of ``site``
+    (``bench_pagefind.first_results``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "site"
+        shutil.copytree(site, copy, symlinks=True)
+        rows = first_results(copy, pagefind, SCALE_QUERIES)
+    return {
+        "index_bytes": folder_bytes(site / "search"),
+        "first_result": [
+            {"query": query, "ours_bytes": ours, "pagefind_bytes": theirs, "ours_ms": round(ours_ms), "pagefind_ms": round(theirs_ms)}
+            for query, ours, theirs, ours_ms, theirs_ms in rows
+        ],
+        "bytes_before_first_result": max(ours for _, ours, *_ in rows),
+        "pagefind_bytes_before_first_result": max(theirs for _, _, theirs, *_ in rows),
+    }
 
 
-def archive_run(size: int, pool: list[Path], work: Path) -> dict:
-    """Cold build of ``size`` issues, then the build after adding one more."""
+def archive_run(size: int, pool: list[Path], work: Path, pagefind: list[str]) -> dict:
+    """Cold build of ``size`` issues and its search figures, then the build after adding one
+    more."""
     root = work / f"archive-{size}"
     shutil.rmtree(root, ignore_errors=True)
     (root / "src").mkdir(parents=True)
     for pdf in pool[:size]:
         (root / "src" / pdf.name).symlink_to(pdf)
     cold = build(root)
+    search = search_figures(root / "site", pagefind)
     added = pool[size]
     (root / "src" / added.name).symlink_to(added)
     incremental = build(root)
@@ -173,7 +233,7 @@ def archive_run(size: int, pool: list[Path], work: Path) -> dict:
         "plus_one_issue": incremental,
         "site_bytes": folder_bytes(site),
         "site_files": sum(1 for p in site.rglob("*") if p.is_file()),
-        "search": search_figures(site),
+        "search": search,
     }
 
 
@@ -186,6 +246,11 @@ def timing(build_run: dict) -> str:
         f"{build_run['seconds']} ({build_run['extract']['seconds']} + {build_run['site']['seconds']}) "
         f"[{build_run['cpu_seconds']}]"
     )
+
+
+def site_timing(cold: dict, plus: dict) -> str:
+    """``cold / +1 [cpu cold / cpu +1]`` seconds of one site builder."""
+    return f"{cold['seconds']} / {plus['seconds']} [{cold['cpu_seconds']} / {plus['cpu_seconds']}]"
 
 
 def markdown(results: dict) -> str:
@@ -204,20 +269,25 @@ def markdown(results: dict) -> str:
         f"Pipeline / bare pdfplumber chars = **{speed['pipeline_vs_pdfplumber_chars']}×** (target ≥ 0.5×); "
         f"pipeline / pdftotext = {speed['pipeline_vs_pdftotext']}×.",
         "",
-        "Build times are wall seconds (extraction + site), then CPU seconds in brackets.",
+        "Build times are wall seconds (extraction + site with mkdocs), then CPU seconds in brackets;",
+        "the Zensical columns are the same docs built by Zensical instead of mkdocs (site only).",
+        f"Bytes before the first search result: the most over {', '.join(SCALE_QUERIES)}; search files only",
+        "(ours: `search/` files; Pagefind: `pagefind/` files), on the cold build's site.",
         "",
         "| issues | cold build s | cold peak MiB | +1 issue s | +1 peak MiB "
-        "| site MiB | site files | search index bytes | bytes before first result |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| site: mkdocs cold / +1 s | site: Zensical cold / +1 s "
+        "| site MiB | site files | search index bytes | bytes before first result: ours / Pagefind |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for run in results["archives"]:
-        cold, plus = run["cold"], run["plus_one_issue"]
+        cold, plus, search = run["cold"], run["plus_one_issue"], run["search"]
         lines.append(
             f"| {run['issues']} | {timing(cold)} | {cold['peak_mib']} | {timing(plus)} "
-            f"| {plus['peak_mib']} | {run['site_bytes'] / 2**20:.1f} | {run['site_files']} "
-            f"| {run['search'].get('index_bytes')} | {run['search'].get('bytes_before_first_result')} |"
+            f"| {plus['peak_mib']} | {site_timing(cold['site'], plus['site'])} | {site_timing(cold['zensical'], plus['zensical'])} "
+            f"| {run['site_bytes'] / 2**20:.1f} | {run['site_files']} "
+            f"| {search['index_bytes']} | {search['bytes_before_first_result']} / {search['pagefind_bytes_before_first_result']} |"
         )
-    lines += ["", *acceptance(results), "", "Bytes before the first search result: `make bench-search`."]
+    lines += ["", *acceptance(results)]
     return "\n".join(lines) + "\n"
 
 
@@ -252,7 +322,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="archive sizes (default 12,60,240)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/gazette-bench-scale"), help="scratch folder")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results", help="results folder")
+    parser.add_argument("--pagefind", default=f"{sys.executable} -m pagefind",
+                        help="command that runs Pagefind (default: python -m pagefind of this interpreter)")
     args = parser.parse_args(argv)
+    pagefind = shlex.split(args.pagefind)
+    if subprocess.run([*pagefind, "--version"], capture_output=True, check=False).returncode != 0:
+        parser.error(f"{args.pagefind!r} does not run Pagefind: pip install 'pagefind[extended]' "
+                     "(e.g. into /tmp/pf) and pass --pagefind '/tmp/pf/bin/python -m pagefind'")
     sizes = sorted(int(size) for size in args.sizes.split(","))
     pool = write_archive(max(sizes) + 1, args.work / "pdfs")
     results = {
@@ -264,7 +340,7 @@ def main(argv: list[str]) -> int:
         "archives": [],
     }
     for size in sizes:
-        results["archives"].append(archive_run(size, pool, args.work))
+        results["archives"].append(archive_run(size, pool, args.work, pagefind))
         print(f"{size} issues done", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "scale.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
