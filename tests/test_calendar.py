@@ -63,3 +63,20 @@ def test_calendar_page_and_ics_are_written(tmp_path, april_calendar, make_issue,
     assert 'id="gz-calendar-query"' in page
     assert (docs_dir / "calendar" / "2023-04" / "2023-04.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert "2023-04/index.md" in (docs_dir / "calendar" / "index.md").read_text(encoding="utf-8")
+
+
+def test_one_month_in_two_pdfs_has_one_page(tmp_path, april_calendar, make_issue, source_dir, as_of):
+    """Two PDFs of one issue both print April's 记事 (their ids made distinct, as
+    pipeline.distinct_ids does): the month's page and .ics show the later document in
+    (month, document id) order, 2023-04-item-17 after 2023-04-2-2023-04-item-17."""
+    (source_dir / "again.pdf").write_bytes(b"%PDF-1.4\n% again\n")
+    other = dataclasses.replace(april_calendar, id="2023-04-2-2023-04-item-17", issue="2023-04-2",
+                                blocks=(block(BlockKind.HEADING, "5日", page=37, level=3),
+                                        block(BlockKind.PARAGRAPH, "△ 另一份记事。", page=37)))
+    again = dataclasses.replace(make_issue(other, pdf_name="again.pdf"), id="2023-04-2")
+    docs_dir = tmp_path / "docs"
+    render.render_site([make_issue(april_calendar), again], docs_dir, as_of, source_dir)
+    page = (docs_dir / "calendar" / "2023-04" / "index.md").read_text(encoding="utf-8")
+    assert "副市长甲参加论坛" in page and "另一份记事" not in page
+    events = icalendar.Calendar.from_ical((docs_dir / "calendar" / "2023-04" / "2023-04.ics").read_bytes()).walk("VEVENT")
+    assert [str(e["summary"]) for e in events] == ["副市长甲参加论坛。", "副市长乙参加会议。", "副市长丙参加活动。"]

@@ -96,6 +96,17 @@ class Archive:
         """``{document id: its month}`` for the 记事 documents with a known month."""
         return {month.doc.id: month for month in self.calendars}
 
+    @cached_property
+    def month_pages(self) -> dict[str, MonthCalendar]:
+        """``{YYYY-MM: the month its calendar page and .ics show}``: of two 记事 of one month
+        (two PDFs of one issue), the later in ``calendars`` order."""
+        return {month.id: month for month in self.calendars}
+
+    def month_page_of(self, doc: Document) -> MonthCalendar | None:
+        """``doc``'s month when ``doc`` is the one its month's page and .ics show."""
+        month = self.calendar_of.get(doc.id)
+        return month if month is not None and self.month_pages[month.id] is month else None
+
     def by_type(self) -> list[tuple[DocType, tuple[Document, ...]]]:
         """Document types in enum order with their documents; types with none left out."""
         documents = self.documents

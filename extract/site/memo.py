@@ -4,10 +4,10 @@ files, fingerprinted, and the files they gave last time.
 An issue's pages (``pages.issue_pages``) and files (``pages.issue_files``) are a function
 of the whole issue (``IssueSummary.digest``) under its checked ids, the build's date, the
 archive's statuses and links of its documents and of the documents they link, its 记事
-months, and the code, templates and translations (``site_version``). When those hash to
-what they hashed to in the last build and each file it wrote then is still in ``docs/``
-as written (same size and modification time), the files are kept as they are
-(``Staging.keep``) instead of rendering the issue again. Anything else — a new template,
+months (and whether their pages are its), and the code, templates and translations
+(``site_version``). When those hash to what they hashed to in the last build and each
+file it wrote then is still in ``docs/`` as written (same size and modification time),
+the files are kept as they are (``Staging.keep``) instead of rendering the issue again. Anything else — a new template,
 glossary entry or translator's file, another ``AS_OF``, a file touched in ``docs/`` —
 renders it again. The record lives beside ``docs/`` (``.<docs>.render-memo.json``), out of
 mkdocs' way.
@@ -55,7 +55,7 @@ def issue_fingerprint(archive: Archive, summary: IssueSummary, version: str) -> 
     for doc in summary.issue.documents:
         links = archive.links[doc.id]
         per_document.append((archive.status.of(doc), links, [archive.status.of(other) for other in _linked(links)],
-                             archive.calendar_of.get(doc.id)))
+                             archive.calendar_of.get(doc.id), archive.month_page_of(doc) is not None))
     inputs = (version, archive.as_of, summary.digest, summary.issue, per_document)
     return hashlib.sha256(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
 

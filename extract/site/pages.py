@@ -18,10 +18,10 @@ Pages (relative to the language's root; English pages go under ``en/``)::
     validity/index.md           规范性文件有效期 (:mod:`extract.site.validity_view`)
 
 ``archive_pages`` writes the pages that list the archive, ``issue_pages`` those of one
-issue; both take a language's environment (:func:`extract.site.environment.site_environment`).
-``reader_files`` and ``issue_files`` write the language-independent files beside the pages:
-statistics tables as CSV and SVG charts and the issue's search files, each calendar month's
-.ics, the Atom feeds.
+issue (its documents, and the month pages of its 政府记事); both take a language's
+environment (:func:`extract.site.environment.site_environment`). ``issue_files`` writes an
+issue's language-independent files beside the pages (statistics tables as CSV and SVG
+charts, its months' .ics, its search files), ``feed_files`` the Atom feeds.
 Rendering only presents what the pipeline extracted; it never derives facts from text.
 """
 
@@ -105,8 +105,8 @@ def search_page(archive: Archive, env: Environment) -> Files:
 
 
 def archive_pages(archive: Archive, env: Environment) -> Files:
-    """The pages of ``env``'s language that list the whole archive (home, indexes, calendar
-    months, report, search, validity)."""
+    """The pages of ``env``'s language that list the whole archive (home, indexes, report,
+    search, validity)."""
     render = _renderer(env, site=archive, as_of=archive.as_of)
     files = {
         "index.md": render("home.md.j2", root=""),
@@ -118,8 +118,6 @@ def archive_pages(archive: Archive, env: Environment) -> Files:
         **search_page(archive, env),
         **validity_page(archive.documents, archive.status, env, archive.pdf_of),
     }
-    for month in archive.calendars:
-        files[site_path("calendar", month.id, "index.md")] = render("calendar.md.j2", root="../../", calendar=month)
     for doc_type, documents in archive.by_type():
         files[site_path("types", f"{doc_type.value}.md")] = render("type.md.j2", root="../", doc_type=doc_type, documents=documents)
     for year, issues in archive.by_year():
@@ -140,20 +138,28 @@ def issue_pages(archive: Archive, env: Environment, issue: Issue) -> Files:
         files[site_path("doc", doc.id, "index.md")] = render(
             "document.md.j2", root="../../", doc=shown, issue=issue, links=archive.links[doc.id],
             tables=table_exports(doc), calendar=archive.calendar_of.get(doc.id))
+        month = archive.month_page_of(doc)
+        if month is not None:
+            files[site_path("calendar", month.id, "index.md")] = render("calendar.md.j2", root="../../", calendar=month)
     current = {doc.id: doc for doc in issue.documents}
     for former, doc_id in former_ids(issue).items():
         files[site_path("doc", former, "index.html")] = render("redirect.html.j2", doc=current[doc_id])
     return files
 
 
-def issue_files(env: Environment, issue: Issue) -> Files:
+def issue_files(archive: Archive, env: Environment, issue: Issue) -> Files:
     """The language-independent files of one issue: its statistics tables as CSV (UTF-8
     with BOM) and year-on-year SVG charts next to their document's page
     (``doc/<id>/table-<n>.csv|svg``; ``env`` is the source language's: chart notes are
-    Chinese in every language), and its search files (``search_issue_files``)."""
+    Chinese in every language), the .ics of its 政府记事 months
+    (``calendar/<YYYY-MM>/<YYYY-MM>.ics``) and its search files (``search_issue_files``)."""
     chart = env.get_template("partials/chart.svg.j2")
     files = search_issue_files(issue).encoded()
     for doc in issue.documents:
+        month = archive.month_page_of(doc)
+        if month is not None:
+            name = f"温州市人民政府记事 {Language(SOURCE_LANGUAGE).year_month(month.month)}"
+            files[site_path("calendar", month.id, month.ics_name)] = calendar_ics(month, name)
         for table in table_exports(doc):
             files[site_path("doc", doc.id, table.csv_name)] = ("\ufeff" + table.csv).encode()
             if table.chart and table.svg_name:
@@ -162,13 +168,7 @@ def issue_files(env: Environment, issue: Issue) -> Files:
     return files
 
 
-def reader_files(archive: Archive) -> Files:
-    """Each 政府记事 month's .ics (``calendar/<YYYY-MM>/<YYYY-MM>.ics``) and the Atom feeds
-    (``feeds/<name>.xml``, :mod:`extract.site.feeds`)."""
-    files: Files = {}
-    for month in archive.calendars:
-        name = f"温州市人民政府记事 {Language(SOURCE_LANGUAGE).year_month(month.month)}"
-        files[site_path("calendar", month.id, month.ics_name)] = calendar_ics(month, name)
-    for feed in site_feeds(archive.texts(), issue_label, lambda t: TYPE_LABELS[t], archive.status):
-        files[site_path(FEED_DIR, f"{feed.name}.xml")] = atom_xml(feed)
-    return files
+def feed_files(archive: Archive) -> Files:
+    """The Atom feeds (``feeds/<name>.xml``, :mod:`extract.site.feeds`)."""
+    return {site_path(FEED_DIR, f"{feed.name}.xml"): atom_xml(feed)
+            for feed in site_feeds(archive.texts(), issue_label, lambda t: TYPE_LABELS[t], archive.status)}

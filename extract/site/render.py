@@ -44,7 +44,7 @@ from extract.site.feeds import FEED_DIR
 from extract.site.i18n import LANGUAGE_ROOTS, SOURCE_LANGUAGE, language
 from extract.site.markup import site_path
 from extract.site.memo import RenderMemo, issue_fingerprint, site_version
-from extract.site.pages import archive_pages, issue_files, issue_pages, reader_files
+from extract.site.pages import archive_pages, feed_files, issue_files, issue_pages
 from extract.site.search import TermCache, search_index_files
 from extract.site.staging import SyncCounts, staged
 from extract.site.summary import StoredIssue, held, whole_issue
@@ -112,7 +112,7 @@ def render_site(
         staging.copy(copied_files(archive, source_dir))
         for code, env in envs.items():
             staging.write(archive_pages(archive, env), under=LANGUAGE_ROOTS[code])
-        staging.write(reader_files(archive))
+        staging.write(feed_files(archive))
         staging.write(validity_exports(archive.documents, archive.status, archive.pdf_of))
         staging.write(api_files(archive.issues, archive.status, archive.failures, titles_en, archive.texts()))
         staging.write(search_index_files(archive.issues, issue_label, archive.status, cache=term_cache, texts=archive.texts()).encoded())
@@ -126,7 +126,7 @@ def render_site(
             issue = whole_issue(item.summary, item.load())
             written = {posixpath.join(LANGUAGE_ROOTS[code], path): page
                        for code, env in envs.items() for path, page in issue_pages(archive, env, issue).items()}
-            written |= issue_files(source_env, issue)
+            written |= issue_files(archive, source_env, issue)
             staging.write(written)
             files[issue_id] = list(written)
     memo.save(fingerprints, files)
