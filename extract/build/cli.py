@@ -165,7 +165,8 @@ class PdfProgress:
 
 
 def extract_all(
-    pdfs: Sequence[Path], console: Console, verbose: bool, jobs: int, cache: ExtractionCache | None
+    pdfs: Sequence[Path], console: Console, verbose: bool, jobs: int, cache: ExtractionCache | None,
+    terms: TermCache | None = None,
 ) -> BuildResult:
     """Extract ``pdfs`` (cache hits first, the rest on ``jobs`` processes) showing progress;
     failures are printed at once, the issues' lines after the archive-wide checks
@@ -174,7 +175,7 @@ def extract_all(
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console) as progress:
         shown = PdfProgress(progress, len(pdfs))
-        outcomes = batch.extract_many(pdfs, jobs, cache, shown)
+        outcomes = batch.extract_many(pdfs, jobs, cache, shown, terms)
         shown.finished(len(outcomes))
     for outcome in outcomes:
         if outcome.summary is None:
@@ -275,7 +276,8 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
         console.print(f"error: no *.pdf in {args.src_dir} - put an issue PDF there and build again")
         return 1
     cache = None if args.no_cache else ExtractionCache(args.cache)
-    result = extract_all(pdfs, console, args.verbose, args.jobs, cache)
+    terms = None if args.no_cache else TermCache(args.cache / "search-terms")
+    result = extract_all(pdfs, console, args.verbose, args.jobs, cache, terms)
     result.check_archive()
     print_issue_lines(result, console)
     print_warnings(result.issues, console, None if args.verbose else WARNINGS_PER_KIND)
@@ -287,7 +289,7 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
             args.src_dir,
             failures=result.failures,
             translations_dir=args.translations,
-            term_cache=None if args.no_cache else TermCache(args.cache / "search-terms"),
+            term_cache=terms,
         )
     except (ValueError, ExtractionError) as error:  # a malformed glossary or translation file, an unreadable cache entry
         console.print(f"error: {error}", markup=False)
