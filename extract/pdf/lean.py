@@ -18,6 +18,7 @@ from collections import defaultdict
 
 import pdfplumber
 from pdfminer.layout import LTContainer, LTItem, LTPage
+from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
 from pdfminer.utils import Matrix, apply_matrix_rect
@@ -47,11 +48,13 @@ class LeanDevice(PDFPageAggregatorWithMarkedContent):
         self._height = page.height
         self._mb_x0, self._mb_top = page.mediabox[:2]
         self._norm = page.pdf.unicode_norm
-        self._fontnames: dict[int, str] = {}  # id(font) -> its name as pdfplumber gives it
+        # font -> its name as pdfplumber gives it; keyed by the object (not its id), so a font
+        # freed after a form XObject cannot hand its name to a new font at the same address
+        self._fontnames: dict[PDFFont, str] = {}
 
     def render_char(
         self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
-        ncs: object, graphicstate: PDFGraphicState,
+        ncs: PDFColorSpace, graphicstate: PDFGraphicState,
     ) -> float:
         """Record one glyph; returns its advance (text space), as pdfminer's device does."""
         try:
@@ -74,10 +77,10 @@ class LeanDevice(PDFPageAggregatorWithMarkedContent):
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
-        fontname = self._fontnames.get(id(font))
+        fontname = self._fontnames.get(font)
         if fontname is None:
             name = font.fontname
-            fontname = self._fontnames[id(font)] = fix_fontname_bytes(name) if isinstance(name, bytes) else name
+            fontname = self._fontnames[font] = fix_fontname_bytes(name) if isinstance(name, bytes) else name
         mb_x0, mb_top, height = self._mb_x0, self._mb_top, self._height
         self.chars.append({
             "text": unicodedata.normalize(self._norm, text) if self._norm is not None else text,
