@@ -56,15 +56,18 @@ def run_seconds(command: list[str], cwd: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def commands(pdf: Path, work: Path, against: Path | None) -> dict[str, tuple[list[str], Path]]:
-    """``{name: (argv, cwd)}`` of the programs compared; ``pdfplumber`` is the reference."""
+def commands(pdf: Path, work: Path, against: Path | None, out: Path) -> dict[str, tuple[list[str], Path]]:
+    """``{name: (argv, cwd)}`` of the programs compared; ``pdfplumber`` is the reference. The
+    extractors write into new folders under ``out``: a docs folder an earlier run wrote would
+    let rendering keep its unchanged pages (``extract.site.memo``), which ``--no-cache`` does
+    not turn off."""
     src = work / "src"
     src.mkdir(exist_ok=True)
     if not (src / pdf.name).exists():
         (src / pdf.name).symlink_to(pdf.resolve())
 
     def extractor(name: str) -> list[str]:
-        return [sys.executable, "-m", "extract", "build", str(src), "--docs", str(work / name), "--no-cache", "--jobs", "1"]
+        return [sys.executable, "-m", "extract", "build", str(src), "--docs", str(out / name), "--no-cache", "--jobs", "1"]
 
     programs = {"pdfplumber": ([sys.executable, "-c", BARE_PASS, str(pdf)], REPO), "extract": (extractor("docs"), REPO)}
     if against:
@@ -79,9 +82,10 @@ def measure(pdf: Path, repeat: int, against: Path | None) -> dict[str, list[tupl
     each time."""
     seconds: dict[str, list[tuple[float, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        programs = commands(pdf, Path(tmp), against)
-        for _ in range(repeat):
-            for name, (argv, cwd) in programs.items():
+        for repetition in range(repeat):
+            out = Path(tmp) / f"run-{repetition}"  # a cold build every time
+            out.mkdir()
+            for name, (argv, cwd) in commands(pdf, Path(tmp), against, out).items():
                 seconds.setdefault(name, []).append(run_seconds(argv, cwd))
     return seconds
 
