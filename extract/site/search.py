@@ -371,20 +371,23 @@ def postings(issues: Sequence[Issue], settings: SearchSettings, cache: TermCache
             document_frequency.update(freq.keys())
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     count = len(lengths)
+    # Once per term rather than per posting (a +1 build scores every posting of the archive).
+    idf = {term: math.log(1 + (count - df + 0.5) / (df + 0.5)) for term, df in document_frequency.items()}
+    saturation = settings.k1 + 1
     table: dict[str, array] = {}
 
     def post(term: str, index: int, score: int) -> None:
-        if term not in table:
-            table[term] = array("i")
-        table[term].extend((index, score))
+        found = table.get(term)
+        if found is None:
+            found = table[term] = array("i")
+        found.extend((index, score))
 
     index = 0
     for issue, frequencies in zip(issues, packed):
         for doc, freq in zip(issue.documents, json.loads(zlib.decompress(frequencies))):
             norm = settings.k1 * (1 - settings.b + settings.b * lengths[index] / (average or 1.0))
             for term, tf in freq.items():
-                idf = math.log(1 + (count - document_frequency[term] + 0.5) / (document_frequency[term] + 0.5))
-                post(term, index, max(round(10 * idf * tf * (settings.k1 + 1) / (tf + norm)), 1))
+                post(term, index, max(round(10 * idf[term] * tf * saturation / (tf + norm)), 1))
             # Identifier keys start with "#", which no text term holds.
             for key, score in identifier_scores(doc, settings).items():
                 post(key, index, score)
