@@ -71,3 +71,15 @@ def test_an_added_issue_reaches_the_pages_that_link_it(tmp_path, source_dir, mak
     render.render_site([citing, second_issue(make_issue)], docs, as_of, source_dir)
     assert "doc/measure-dated/" in (docs / "doc/brief-hostile/index.md").read_text(encoding="utf-8")
     assert tree(docs) == fresh(tmp_path, [citing, second_issue(make_issue)], as_of, source_dir)
+
+
+def test_without_reuse_every_issue_is_rendered(tmp_path, source_dir, sample_issue, as_of, monkeypatch):
+    """``--no-cache`` builds render every issue again (``reuse=False``)."""
+    docs = tmp_path / "docs"
+    render.render_site([sample_issue], docs, as_of, source_dir)
+    calls = []
+    real = render.issue_pages
+    monkeypatch.setattr(render, "issue_pages", lambda *args: calls.append(args[2].id) or real(*args))
+    render.render_site([sample_issue], docs, as_of, source_dir, reuse=False)
+    assert calls == ["2023-04", "2023-04"]  # once per language
+    assert tree(docs) == fresh(tmp_path, [sample_issue], as_of, source_dir)

@@ -104,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"extraction cache: unchanged PDFs are not extracted again, nor their search terms computed (default: {DEFAULT_CACHE_DIR})",
     )
-    build.add_argument("--no-cache", action="store_true", help="extract every PDF, neither reading nor writing the cache")
+    build.add_argument("--no-cache", action="store_true",
+                       help="extract every PDF, neither reading nor writing the cache, and render every issue again")
     build.add_argument("-v", "--verbose", action="store_true", help="print each warning and tracebacks of failures")
     return parser
 
@@ -290,6 +291,7 @@ def run_build(args: argparse.Namespace, as_of: dt.date) -> int:
             failures=result.failures,
             translations_dir=args.translations,
             term_cache=terms,
+            reuse=not args.no_cache,
         )
     except (ValueError, ExtractionError) as error:  # a malformed glossary or translation file, an unreadable cache entry
         console.print(f"error: {error}", markup=False)

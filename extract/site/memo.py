@@ -70,11 +70,15 @@ class Written:
 
 
 class RenderMemo:
-    """The last build's ``Written`` per issue id, for ``docs_dir``."""
+    """The last build's ``Written`` per issue id, for ``docs_dir``; with ``read=False`` none
+    (every issue is rendered; the record is still saved for the next build)."""
 
-    def __init__(self, docs_dir: Path):
+    def __init__(self, docs_dir: Path, read: bool = True):
         self.docs_dir = docs_dir
         self.path = docs_dir.parent / f".{docs_dir.name}.render-memo.json"
+        self.last: dict[str, Written] = {}
+        if not read:
+            return
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             self.last = {issue: Written(**entry) for issue, entry in data["issues"].items()} if data.get("version") == MEMO_VERSION else {}

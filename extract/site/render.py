@@ -81,6 +81,7 @@ def render_site(
     failures: Sequence[str] = (),
     translations_dir: Path = TRANSLATIONS_DIR,
     term_cache: TermCache | None = None,
+    reuse: bool = True,
 ) -> SyncCounts:
     """Write the markdown site in every language, PDFs and static API for ``issues`` into ``docs_dir``.
 
@@ -97,6 +98,8 @@ def render_site(
     Raises ValueError when an id would make a path outside ``docs_dir`` or a translation
     file is malformed; OSError when a PDF cannot be copied. ``term_cache`` keeps the search
     index's per-issue term frequencies between builds (:class:`extract.site.search.TermCache`).
+    With ``reuse`` False every issue is rendered, none kept from the last build
+    (:mod:`extract.site.memo`).
     """
     stored = sorted((item if isinstance(item, StoredIssue) else held(item) for item in issues),
                     key=lambda item: publication_key(item.summary.issue))
@@ -105,7 +108,7 @@ def render_site(
     envs = {code: site_environment(archive, language(code, translations_dir), translations[code]) for code in LANGUAGE_ROOTS}
     titles_en = {doc_id: translation.title for doc_id, translation in translations["en"].items()}
     source_env = envs[SOURCE_LANGUAGE]
-    memo, version = RenderMemo(docs_dir), site_version(translations_dir)
+    memo, version = RenderMemo(docs_dir, read=reuse), site_version(translations_dir)
     fingerprints: dict[str, str] = {}
     files: dict[str, list[str] | None] = {}
     with staged(docs_dir, GENERATED_PATHS) as staging:
