@@ -4,7 +4,6 @@ import gc
 
 gc.disable()  # until the imports are done: see tune_garbage_collector
 
-from extract.build.cli import main, tune_garbage_collector  # noqa: E402
+from extract.build.cli import run  # noqa: E402
 
-tune_garbage_collector()
-raise SystemExit(main())
+raise SystemExit(run())

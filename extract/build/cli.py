@@ -185,11 +185,7 @@ def extract_all(
             result.failures.append(outcome.error or f"{outcome.pdf.name}: failed")
             console.print(f"error: {outcome.error}", markup=False)
             continue
-        issue = outcome.summary.issue
         result.stored.append(outcome.stored(cache))
-        for warning in issue.warnings:
-            if warning.kind == "not-a-gazette-issue":  # said at once: the site will name it differently
-                console.print(f"warning: {warning.line(issue.pdf_name, english=True)}", markup=False)
         result.cached += outcome.cached
         if outcome.cached:
             result.cached_pdfs.add(outcome.pdf.name)
@@ -319,13 +315,20 @@ def tune_garbage_collector() -> None:
     pypinyin's dictionaries): ``gc.freeze`` keeps full collections from walking it again
     each time. Collecting the young generation less often spends less time on objects that
     survive anyway. Together: the collector's CPU time on the sample issue from ~0.4 s to
-    ~0.15 s (``bench/profile.md``). Process-wide, so the process entry point
-    (``python -m extract``) calls it, not ``main``, which tests call in their own process;
-    the entry point turns the collector off while it imports (pypinyin parses its phrase
-    dictionary into 190,000 lists, all kept), and this turns it on again."""
+    ~0.15 s (``bench/profile.md``). Process-wide, so the process entry points call it
+    (``run``), not ``main``, which tests call in their own process; ``python -m extract``
+    also turns the collector off while it imports (pypinyin parses its phrase dictionary
+    into 190,000 lists, all kept), and this turns it on again."""
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
     gc.enable()
+
+
+def run() -> int:
+    """The process entry points (``python -m extract``, the ``gazette-extract`` script):
+    ``main`` on ``sys.argv`` with the build process's collector settings."""
+    tune_garbage_collector()
+    return main()
 
 
 def main(argv: list[str] | None = None) -> int:
