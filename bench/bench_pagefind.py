@@ -64,6 +64,7 @@ from tests.browser.search_probe import (  # noqa: E402
     first_result_load,
     hit_rate,
     load_queries,
+    measured_load,
 )
 
 PROBE_PAGE = """<!doctype html>
@@ -109,15 +110,8 @@ class PagefindSearch:
 
 def pagefind_first_result(browser, site_url: str, query: str) -> tuple[float, int]:
     """(ms to the first result's data, bytes of /pagefind/ files fetched until then)."""
-    context = browser.new_context(locale="zh-CN")
-    try:
-        page = context.new_page()
-        page.goto(f"{site_url}pagefind-probe/?q={quote(query)}")
-        page.wait_for_function("() => performance.getEntriesByName('pf-first-result').length > 0", timeout=TIMEOUT_MS)
-        figures = page.evaluate(FIRST_RESULT_SCRIPT)
-        return figures["milliseconds"], figures["search_body"]
-    finally:
-        context.close()
+    figures = measured_load(browser, f"{site_url}pagefind-probe/?q={quote(query)}", "pf-first-result", FIRST_RESULT_SCRIPT)
+    return figures["milliseconds"], figures["search_body"]
 
 
 def write_plain_pages(site: Path, count: int) -> None:

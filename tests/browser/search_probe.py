@@ -129,17 +129,23 @@ FIRST_RESULT_SCRIPT = """() => {
 }"""
 
 
-def first_result_load(browser, site_url: str, query: str) -> FirstResult:
-    """Open ``search/?q=query`` in a new context (empty cache) and measure to first result."""
+def measured_load(browser, url: str, mark: str, script: str) -> dict:
+    """Open ``url`` in a new context (empty cache), wait for the performance mark ``mark``
+    (set by the page when its first result shows) and return what ``script`` measures."""
     context = browser.new_context(locale="zh-CN")
     try:
         page = context.new_page()
-        page.goto(f"{site_url}search/?q={quote(query)}")
-        page.wait_for_function("() => performance.getEntriesByName('gz-first-result').length > 0", timeout=TIMEOUT_MS)
-        figures = page.evaluate(FIRST_RESULT_SCRIPT)
-        return FirstResult(query=query, **figures)
+        page.goto(url)
+        page.wait_for_function(f"() => performance.getEntriesByName('{mark}').length > 0", timeout=TIMEOUT_MS)
+        return page.evaluate(script)
     finally:
         context.close()
+
+
+def first_result_load(browser, site_url: str, query: str) -> FirstResult:
+    """Open ``search/?q=query`` in a new context (empty cache) and measure to first result."""
+    figures = measured_load(browser, f"{site_url}search/?q={quote(query)}", "gz-first-result", FIRST_RESULT_SCRIPT)
+    return FirstResult(query=query, **figures)
 
 
 def stock_first_result_ms(browser, site_url: str, query: str) -> float:
