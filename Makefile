@@ -82,11 +82,11 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/bench_stages.py source_pdfs/*.pdf
 
 # Archive scale: pages/s against pdfplumber and pdftotext, cold and +1-issue builds of
-# 12, 60 and 240 synthetic issues (site by mkdocs and by Zensical), bytes before the first
+# 12, 60 and 240 synthetic issues (site by mkdocs and by Zensical; NO_ZENSICAL=1: mkdocs only), bytes before the first
 # search result (ours and Pagefind: PAGEFIND="/tmp/pf/bin/python -m pagefind", a venv with
 # pip install 'pagefind[extended]'); writes bench/results/scale.{json,md}. Takes a while.
 bench-scale: $(INSTALLED)
-	$(BIN)/python bench/bench_scale.py $(if $(PAGEFIND),--pagefind "$(PAGEFIND)")
+	$(BIN)/python bench/bench_scale.py $(if $(PAGEFIND),--pagefind "$(PAGEFIND)") $(if $(NO_ZENSICAL),--no-zensical)
 
 # Search: reader queries against stock material search, index bytes, first-result time.
 bench-search: build

@@ -1,7 +1,7 @@
 """Archive scale and speed, side by side in one run.
 
 Usage: ``python bench/bench_scale.py [--sizes 12,60,240] [--work DIR] [--out bench/results]
-[--pagefind CMD]``.
+[--pagefind CMD] [--no-zensical]``.
 
 Reports:
 
@@ -13,7 +13,7 @@ Reports:
   and peak memory (max RSS of the largest process, from GNU time), with the same site
   built by Zensical next to it (``zensical build -f mkdocs.yml``, then ``mkdocs.en.yml``,
   as ``BUILDER=zensical make build`` runs it; into its own folder, with its own cache for
-  the +1 build); then the site's size, its search index bytes (``site/search/``) and, on
+  the +1 build; ``--no-zensical`` leaves it out, a quarter hour less at 240 issues); then the site's size, its search index bytes (``site/search/``) and, on
   the cold build's site of N issues in Chromium, the bytes of search files fetched before
   the first result for ``SCALE_QUERIES``: the site's own search against
   Pagefind indexing the same pages (``bench/bench_pagefind.py``; Pagefind is not a project
@@ -127,9 +127,10 @@ def timed_command(command: list[str], cwd: Path) -> dict:
     }
 
 
-def build(root: Path) -> dict:
+def build(root: Path, zensical: bool = True) -> dict:
     """One ``make build`` of ``root/src`` into ``root/docs`` and ``root/site``: extraction
-    then mkdocs, each timed; then the same docs built by Zensical (``zensical_site``)."""
+    then mkdocs, each timed; then, with ``zensical``, the same docs built by Zensical
+    (``zensical_site``)."""
     extraction = timed_command(
         [sys.executable, "-m", "extract", "build", str(root / "src"), "--docs", str(root / "docs"),
          "--cache", str(root / "cache"), "--as-of", AS_OF],
@@ -145,7 +146,7 @@ def build(root: Path) -> dict:
     return {
         "extract": extraction,
         "site": site,
-        "zensical": zensical_site(root),
+        "zensical": zensical_site(root) if zensical else {"skipped": True},
         "seconds": round(extraction["seconds"] + site["seconds"], 2),
         "cpu_seconds": round(extraction["cpu_seconds"] + site["cpu_seconds"], 2),
         "peak_mib": max(extraction["peak_mib"], site["peak_mib"]),
@@ -213,19 +214,19 @@ def search_figures(site: Path, pagefind: list[str]) -> dict:
     }
 
 
-def archive_run(size: int, pool: list[Path], work: Path, pagefind: list[str]) -> dict:
+def archive_run(size: int, pool: list[Path], work: Path, pagefind: list[str], zensical: bool = True) -> dict:
     """Cold build of ``size`` issues and its search figures, then the build after adding one
-    more."""
+    more (each ``build``, Zensical included with ``zensical``)."""
     root = work / f"archive-{size}"
     shutil.rmtree(root, ignore_errors=True)
     (root / "src").mkdir(parents=True)
     for pdf in pool[:size]:
         (root / "src" / pdf.name).symlink_to(pdf)
-    cold = build(root)
+    cold = build(root, zensical)
     search = search_figures(root / "site", pagefind)
     added = pool[size]
     (root / "src" / added.name).symlink_to(added)
-    incremental = build(root)
+    incremental = build(root, zensical)
     site = root / "site"
     return {
         "issues": size,
@@ -250,7 +251,9 @@ def timing(build_run: dict) -> str:
 
 
 def site_timing(cold: dict, plus: dict) -> str:
-    """``cold / +1 [cpu cold / cpu +1]`` seconds of one site builder ("failed" marked)."""
+    """``cold / +1 [cpu cold / cpu +1]`` seconds of one site builder ("failed" or "not run" marked)."""
+    if cold.get("skipped"):
+        return "not run"
     if cold.get("failed") or plus.get("failed"):
         return f"failed ({len(cold.get('failed', []))} cold, {len(plus.get('failed', []))} +1 configs; scale.json)"
     return f"{cold['seconds']} / {plus['seconds']} [{cold['cpu_seconds']} / {plus['cpu_seconds']}]"
@@ -327,6 +330,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results", help="results folder")
     parser.add_argument("--pagefind", default=f"{sys.executable} -m pagefind",
                         help="command that runs Pagefind (default: python -m pagefind of this interpreter)")
+    parser.add_argument("--no-zensical", action="store_true", help="do not build the sites with Zensical too")
     args = parser.parse_args(argv)
     pagefind = shlex.split(args.pagefind)
     if subprocess.run([*pagefind, "--version"], capture_output=True, check=False).returncode != 0:
@@ -344,7 +348,7 @@ def main(argv: list[str]) -> int:
     }
     args.out.mkdir(parents=True, exist_ok=True)
     for size in sizes:
-        results["archives"].append(archive_run(size, pool, args.work, pagefind))
+        results["archives"].append(archive_run(size, pool, args.work, pagefind, not args.no_zensical))
         # Written after each size, so a long run stopped later keeps what it measured.
         (args.out / "scale.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         report = markdown(results)
