@@ -31,13 +31,16 @@ import argparse
 import hashlib
 import json
 import logging
+import os
 import sys
 from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.structure.files import Files
 
 STATE_FILE = ".build.json"
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -55,23 +58,27 @@ def config_fingerprint(config_file: Path) -> str:
     return digest.hexdigest()
 
 
-def source_files(docs_dir: Path) -> list[str]:
-    """The docs folder's files (pages and static files), relative paths in order; hidden
-    files and folders skipped, as mkdocs skips them."""
+def docs_files(files: Files, docs_dir: Path) -> list[str]:
+    """The docs folder's files in mkdocs' own collection (pages and static files, the excluded
+    ones too), as sorted relative paths; hidden ones left out, as mkdocs leaves them out of the
+    site, and theme or generated files, which are not in the docs folder."""
     return sorted(
-        path.relative_to(docs_dir).as_posix()
-        for path in docs_dir.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+        file.src_uri
+        for file in files
+        if file.src_dir == str(docs_dir) and not any(part.startswith(".") for part in file.src_uri.split("/"))
     )
 
 
-def can_build_dirty(site_dir: Path, fingerprint: str, files: list[str]) -> bool:
-    """True when the last build's state says a dirty build now equals a full one."""
+def can_build_dirty(site_dir: Path, docs_dir: Path, fingerprint: str) -> bool:
+    """True when the last build's state says a dirty build now equals a full one: the same
+    configuration fingerprint, and every file of the last build still in ``docs_dir``
+    (a stat per file, no walk of the folder: mkdocs walks it once itself)."""
     try:
         state = json.loads((site_dir / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return state.get("config") == fingerprint and set(state.get("files", ())) <= set(files)
+    root = str(docs_dir)
+    return state.get("config") == fingerprint and all(os.path.isfile(os.path.join(root, name)) for name in state.get("files", ()))
 
 
 class _DropDirtyWarning(logging.Filter):
@@ -87,18 +94,26 @@ def build_site(config_file: Path, full: bool = False, docs_dir: Path | None = No
     config = load_config(str(config_file), strict=True, **folders)
     site_dir, docs_dir = Path(config.site_dir), Path(config.docs_dir)
     fingerprint = config_fingerprint(config_file)
-    files = source_files(docs_dir)
-    dirty = not full and can_build_dirty(site_dir, fingerprint, files)
+    dirty = not full and can_build_dirty(site_dir, docs_dir, fingerprint)
     # Until this build succeeds, the next one must be full: pages an aborted (--strict)
     # build wrote are newer than their sources, so a dirty build would not check them again.
     (site_dir / STATE_FILE).unlink(missing_ok=True)
     quiet = _DropDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    built: list[str] = []
+
+    def record_files(files: Files, config: MkDocsConfig) -> Files:
+        # mkdocs' `files` event, last of all (after the hooks'): the list it walked the
+        # docs folder for, so the state needs no walk of its own.
+        built[:] = docs_files(files, docs_dir)
+        return files
+
+    config.plugins.events["files"].append(record_files)
     try:
         build(config, dirty=dirty)
     finally:
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
-    (site_dir / STATE_FILE).write_text(json.dumps({"config": fingerprint, "files": files}), encoding="utf-8")
+    (site_dir / STATE_FILE).write_text(json.dumps({"config": fingerprint, "files": built}), encoding="utf-8")
     return dirty
 
 
