@@ -93,5 +93,5 @@ bench-search: build
 	$(BIN)/python bench/bench_search.py .
 
 clean:
-	rm -rf docs site .docs.render-memo.json .pytest_cache .cache node_modules
+	rm -rf docs site .docs.render-memo.json .docs.search-memo.json .pytest_cache .cache node_modules
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -10,6 +10,7 @@ Inputs are the sample issue's ground truth (manuscript titles and text, the expe
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 
 import pytest
@@ -27,16 +28,19 @@ from extract.site.search import (
 from tests import needs
 from tests.conftest import AS_OF, REPO
 from tests.golden import EXPECTED, MANUSCRIPT
+from tests.search_reference import decode_postings, term_scores
 from tests.test_grammar_identifiers import TYPED_DOC_NUMBERS
 
 SEARCH_JS = REPO / "templates" / "assets" / "search.js"
 
-# Reads {"texts", "shards": [[term, count]], "queries", "prefixes"} on stdin and answers
-# with search.js's characterTerms, termShard and parseQuery (ICU segmenter, as in Chromium).
+# Reads {"texts", "shards": [[term, count]], "queries", "prefixes", "manifest", "postings":
+# [[term, flat postings]]} on stdin and answers with search.js's characterTerms, termShard,
+# parseQuery (ICU segmenter, as in Chromium) and termScores ([[doc, score]] per term).
 PROBE = """
 import { readFileSync } from "node:fs";
-import { characterTerms, parseQuery, termShard } from "%s";
+import { characterTerms, corpusOf, decodePostings, parseQuery, termScores, termShard } from "%s";
 const input = JSON.parse(readFileSync(0, "utf8"));
+const corpus = input.manifest && corpusOf(input.manifest);
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const parsed = (q) => {
   const p = parseQuery(q, input.prefixes, segmenter);
@@ -46,6 +50,7 @@ console.log(JSON.stringify({
   terms: input.texts.map(characterTerms),
   shards: input.shards.map(([term, count]) => termShard(term, count)),
   queries: input.queries.map(parsed),
+  scores: input.postings.map(([term, flat]) => [...termScores(term, decodePostings(flat), corpus, input.manifest.ranking)]),
 }));
 """
 
@@ -61,10 +66,11 @@ EDGE_TEXTS = [
 ]
 
 
-def node_probe(texts=(), shards=(), queries=(), prefixes=()) -> dict:
+def node_probe(texts=(), shards=(), queries=(), prefixes=(), manifest=None, postings=()) -> dict:
     node = needs.executable("node", "apt-get install nodejs")
     script = PROBE % SEARCH_JS.as_uri()
-    request = json.dumps({"texts": list(texts), "shards": list(shards), "queries": list(queries), "prefixes": list(prefixes)})
+    request = json.dumps({"texts": list(texts), "shards": list(shards), "queries": list(queries), "prefixes": list(prefixes),
+                          "manifest": manifest, "postings": list(postings)})
     result = subprocess.run([node, "--input-type=module", "-e", script], input=request, capture_output=True,
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
@@ -102,6 +108,23 @@ def test_every_index_term_is_in_the_shard_js_reads(sample_issue):
     assert shard_count >= 8 and len(placed) > 50
     shards = node_probe(shards=[(term, shard_count) for term, _ in placed])["shards"]
     assert [(term, shard) for (term, _), shard in zip(placed, shards)] == placed
+
+
+def test_term_scores_are_the_same_in_python_and_js(sample_issue):
+    """Every term of the sample issue's index scored by search.js equals the Python
+    reference of the formula (BM25 from the shard's frequencies and the manifest's lengths;
+    identifier keys' fixed scores), to rounding."""
+    status = archive_status(sample_issue.documents, AS_OF)
+    files = search_files([sample_issue], lambda issue: issue.id, status, SearchSettings(shard_bytes=100))
+    manifest = json.loads(files.files[("search", "manifest.json")])
+    postings = [(term, flat) for path, text in files.files.items() if path[:2] == ("search", "shards")
+                for term, flat in json.loads(text).items()]
+    assert any(term.startswith("#") for term, _ in postings) and len(postings) > 50
+    answers = node_probe(manifest=manifest, postings=postings)["scores"]
+    for (term, flat), answer in zip(postings, answers, strict=True):
+        expected = term_scores(term, decode_postings(flat), manifest)
+        assert dict(answer).keys() == expected.keys(), term
+        assert all(math.isclose(score, expected[doc], rel_tol=1e-12) for doc, score in answer), term
 
 
 def test_shards_of_the_sample_issues_terms_are_the_same_in_python_and_js():

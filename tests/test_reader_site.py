@@ -15,6 +15,7 @@ import icalendar
 
 from extract.site.search import character_terms, term_shard
 from tests.golden import FIXTURES
+from tests.search_reference import decode_postings, term_scores
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -60,7 +61,7 @@ def test_calendar_month_has_the_days_of_the_sample_and_an_ics(built_site):
 def search_hits(search: Path, query: str) -> list[str]:
     """Document ids holding every bigram and latin term of ``query``, best first, read from
     the site's search files the way assets/search.js reads them (a query's terms, each in
-    the shard its hash names; postings summed)."""
+    the shard its hash names; each term's scores as search.js computes them, summed)."""
     manifest = json.loads((search / "manifest.json").read_text(encoding="utf-8"))
     ids = [row[0] for issue in manifest["issues"] for row in json.loads((search / "meta" / f"{issue[0]}.json").read_text(encoding="utf-8"))]
     terms = set(character_terms(query))
@@ -68,10 +69,7 @@ def search_hits(search: Path, query: str) -> list[str]:
     matched: Counter[int] = Counter()
     for term in terms:
         shard = json.loads((search / "shards" / f"{term_shard(term, manifest['shard_count'])}.json").read_text(encoding="utf-8"))
-        postings = shard.get(term, [])
-        doc = 0
-        for delta, score in zip(postings[::2], postings[1::2]):
-            doc += delta
+        for doc, score in term_scores(term, decode_postings(shard.get(term, [])), manifest).items():
             scores[doc] += score
             matched[doc] += 1
     return [ids[doc] for doc, _ in scores.most_common() if matched[doc] == len(terms)]

@@ -4,14 +4,15 @@ shard files (format, UTF-8, determinism)."""
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 
 import pytest
 
+from extract.documents.validity import archive_status
+from extract.model import Issue, IssueIdentity
 from extract.site import search
 from extract.site.archive import issue_label
-from extract.documents.validity import archive_status
-from tests.conftest import AS_OF
 from extract.site.search import (
     SearchSettings,
     TermCache,
@@ -25,14 +26,10 @@ from extract.site.search import (
     user_dictionary,
     word_terms,
 )
-
-
-def decode_postings(flat: list[int]) -> dict[int, int]:
-    docs, doc = {}, 0
-    for i in range(0, len(flat), 2):
-        doc += flat[i]
-        docs[doc] = flat[i + 1]
-    return docs
+from extract.site.search_memo import ShardMemo
+from extract.site.staging import staged
+from tests.conftest import AS_OF
+from tests.search_reference import decode_postings
 
 
 def test_bad_settings():
@@ -188,3 +185,138 @@ def test_an_unreadable_term_cache_entry_is_recomputed(sample_issue, tmp_path):
 def test_entry_length_is_the_length_of_the_terms_json(term, docs):
     # shard_files sizes the shards with entry_length; the JSON it writes is to_json's.
     assert search.entry_length(term, docs) == len(search.to_json({term: search.encode_postings(docs)}))
+
+
+def test_tf_scale_must_make_every_boost_whole():
+    with pytest.raises(ValueError, match="tf_scale"):
+        SearchSettings(tf_scale=1)  # word_boost 1.5: a body word adds 1.5
+    assert SearchSettings(tf_scale=4).boosts()[-1] * 4 == 6
+
+
+def test_shards_store_weighted_frequencies_and_the_manifest_lengths(make_issue, dated_measure):
+    # Latin terms only (no CJK words): "ab" once in the title (×8), twice in the body (×1);
+    # "cd" once in the body. Stored ×2: 20 and 2; length (8 + 2 + 1) × 2 = 22.
+    doc = replace(dated_measure, title="AB", issuer=None, text="ab ab cd", doc_number=None, registration_number=None,
+                  references=(), repeals=(), interprets=None)
+    files = search_files([make_issue(doc)], issue_label, archive_status([doc], AS_OF)).files
+    manifest = json.loads(files[("search", "manifest.json")])
+    shards = {term: flat for path, text in files.items() if path[:2] == ("search", "shards") for term, flat in json.loads(text).items()}
+    assert shards == {"ab": [0, 20], "cd": [0, 2]}
+    assert manifest["lengths"] == [22]
+    assert {key: manifest["ranking"][key] for key in ("k1", "b", "tf_scale", "score_scale")} == {"k1": 1.2, "b": 0.5, "tf_scale": 2, "score_scale": 10}
+
+
+# --------------------------------------------------------------------------- adding issues
+
+SMALL_SHARDS = SearchSettings(shard_bytes=300)
+
+
+def numbered(issue: Issue, number: int) -> Issue:
+    """The sample issue as 2023's issue ``number``: ids of its own and a sentence of its own
+    (new terms, and new postings of the sample's terms)."""
+    identity = IssueIdentity("温州市人民政府公报", 2023, number, 244 + number)
+    extra = f"\n第{number}期增补条款{'甲乙丙丁戊己庚辛壬癸'[number % 10]}{number}号"
+    documents = tuple(replace(doc, id=f"{doc.id}-{number}", issue=identity.id, text=doc.text + extra) for doc in issue.documents)
+    return replace(issue, id=identity.id, identity=identity, documents=documents)
+
+
+def index_files(issues: list[Issue], settings=SMALL_SHARDS, previous=None) -> search.SearchFiles:
+    status = archive_status([doc for issue in issues for doc in issue.documents], AS_OF)
+    return search.search_index_files(issues, issue_label, status, settings, texts=lambda: issues, previous=previous)
+
+
+def build(issues: list[Issue], docs, settings=SMALL_SHARDS) -> dict:
+    """A build's share of the index: the last build's shards offered (``ShardMemo``), the
+    files synced into ``docs`` and recorded, as ``render_site`` does. Returns the files."""
+    memo = ShardMemo(docs)
+    result = index_files(issues, settings, memo.previous())
+    with staged(docs, ("search",)) as staging:
+        staging.write(result.encoded())
+    memo.save(result.state)
+    return result.files
+
+
+@pytest.fixture
+def issues(sample_issue) -> list[Issue]:
+    return [numbered(sample_issue, number) for number in range(1, 8)]
+
+
+def cold(issues: list[Issue], settings=SMALL_SHARDS) -> dict:
+    """The files of a build with no last build to extend."""
+    return index_files(issues, settings).files
+
+
+@pytest.fixture
+def cold_calls(monkeypatch) -> list[int]:
+    """How many issues each build that made every shard read (from here on)."""
+    calls: list[int] = []
+    made = search.cold_shards
+
+    def counted(texts, *args):
+        texts = list(texts)
+        calls.append(len(texts))
+        return made(texts, *args)
+
+    monkeypatch.setattr(search, "cold_shards", counted)
+    return calls
+
+
+def shard_count(files) -> int:
+    return json.loads(files[("search", "manifest.json")])["shard_count"]
+
+
+def test_adding_issues_extends_the_shards_to_what_a_cold_build_writes(issues, tmp_path, monkeypatch):
+    expected = {count: cold(issues[:count]) for count in (6, 7)}
+    assert shard_count(expected[6]) == shard_count(expected[7]) >= 16
+    state = index_files(issues).state
+    docs = tmp_path / "docs"
+    build(issues[:5], docs)
+    monkeypatch.setattr(search, "cold_shards", None)  # from here on, every shard is extended
+    assert build(issues[:6], docs) == expected[6]
+    assert build(issues, docs) == expected[7]
+    on_disk = {path.relative_to(docs).parts: path.read_text(encoding="utf-8") for path in (docs / "search").rglob("*.json")}
+    assert on_disk == expected[7]
+    recorded = ShardMemo(docs).previous()
+    assert recorded is not None and recorded.state == state  # keys, lengths, entry total
+    assert build(issues, docs) == expected[7]  # nothing added: the same files
+
+
+def test_another_archive_makes_every_shard(issues, tmp_path, cold_calls):
+    changed = replace(issues[1], documents=tuple(replace(doc, text=doc.text + "修订") for doc in issues[1].documents))
+    # an issue changed, the first removed, one inserted before the last build's last, the last removed
+    for n, archive in enumerate(([issues[0], changed, *issues[2:6]], issues[1:6], [*issues[:2], issues[6], *issues[2:5]], issues[:4])):
+        expected = cold(archive)
+        docs = tmp_path / str(n)
+        build(issues[:5], docs)
+        cold_calls.clear()
+        assert build(archive, docs) == expected
+        assert cold_calls == [len(archive)], [issue.id for issue in archive]
+
+
+@pytest.mark.parametrize("damage", ["touched", "missing", "record"])
+def test_shard_files_not_as_left_are_made_again(issues, tmp_path, cold_calls, damage):
+    expected = cold(issues[:6])
+    docs = tmp_path / "docs"
+    build(issues[:5], docs)
+    shard = docs / "search" / "shards" / "3.json"
+    if damage == "touched":
+        os.utime(shard, ns=(shard.stat().st_atime_ns, shard.stat().st_mtime_ns + 1))
+    elif damage == "missing":
+        shard.unlink()
+    else:
+        (tmp_path / ".docs.search-memo.json").write_text("{", encoding="utf-8")
+    cold_calls.clear()
+    assert build(issues[:6], docs) == expected
+    assert cold_calls == [6]
+
+
+def test_a_new_shard_count_or_other_settings_make_every_shard(issues, tmp_path, cold_calls):
+    other = SearchSettings(shard_bytes=300, title_boost=9.0)
+    expected, expected_other = cold(issues), cold(issues, other)
+    assert shard_count(cold(issues[:1])) < shard_count(expected)
+    docs = tmp_path / "docs"
+    build(issues[:1], docs)
+    cold_calls.clear()
+    assert build(issues, docs) == expected
+    assert build(issues, docs, other) == expected_other
+    assert cold_calls == [7, 7]

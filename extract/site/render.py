@@ -15,7 +15,9 @@ as they are (:mod:`extract.site.memo`). Written (paths relative to ``docs_dir``)
     doc/<id>/table-<n>.csv|svg, calendar/<YYYY-MM>/<YYYY-MM>.ics, feeds/*.xml
                               files beside the pages (:mod:`extract.site.pages`)
     search/...                the search index (:mod:`extract.site.search`): shards and
-                              manifest from the summaries, meta and text per issue
+                              manifest from the summaries (the last build's shards extended
+                              when issues were only added: :mod:`extract.site.search_memo`),
+                              meta and text per issue
     api/*.json                the static API (:mod:`extract.site.api`)
     api/validity.csv|json, validity.ics   validity exports (:mod:`extract.site.validity_view`)
     pdf/<name>.pdf            the issue PDFs, copied from the source folder
@@ -46,6 +48,7 @@ from extract.site.markup import site_path
 from extract.site.memo import RenderMemo, issue_fingerprint, site_version
 from extract.site.pages import archive_pages, feed_files, issue_files, issue_pages
 from extract.site.search import TermCache, search_index_files
+from extract.site.search_memo import ShardMemo
 from extract.site.staging import SyncCounts, staged
 from extract.site.summary import StoredIssue, held, whole_issue
 from extract.site.translations import load_translations
@@ -98,8 +101,8 @@ def render_site(
     Raises ValueError when an id would make a path outside ``docs_dir`` or a translation
     file is malformed; OSError when a PDF cannot be copied. ``term_cache`` keeps the search
     index's per-issue term frequencies between builds (:class:`extract.site.search.TermCache`).
-    With ``reuse`` False every issue is rendered, none kept from the last build
-    (:mod:`extract.site.memo`).
+    With ``reuse`` False every issue is rendered and every search shard made, none kept
+    from the last build (:mod:`extract.site.memo`, :mod:`extract.site.search_memo`).
     """
     stored = sorted((item if isinstance(item, StoredIssue) else held(item) for item in issues),
                     key=lambda item: publication_key(item.summary.issue))
@@ -109,6 +112,7 @@ def render_site(
     titles_en = {doc_id: translation.title for doc_id, translation in translations["en"].items()}
     source_env = envs[SOURCE_LANGUAGE]
     memo, version = RenderMemo(docs_dir, read=reuse), site_version(translations_dir)
+    shards = ShardMemo(docs_dir, read=reuse)
     fingerprints: dict[str, str] = {}
     files: dict[str, list[str] | None] = {}
     with staged(docs_dir, GENERATED_PATHS) as staging:
@@ -118,7 +122,9 @@ def render_site(
         staging.write(feed_files(archive))
         staging.write(validity_exports(archive.documents, archive.status, archive.pdf_of))
         staging.write(api_files(archive.issues, archive.status, archive.failures, titles_en, archive.texts()))
-        staging.write(search_index_files(archive.issues, issue_label, archive.status, cache=term_cache, texts=archive.texts()).encoded())
+        index = search_index_files(archive.issues, issue_label, archive.status, cache=term_cache, texts=archive.texts,
+                                   previous=shards.previous())
+        staging.write(index.encoded())
         for item in stored:  # one whole issue in memory at a time, and only when its inputs changed
             issue_id = item.summary.issue.id
             fingerprints[issue_id] = issue_fingerprint(archive, item.summary, version)
@@ -133,5 +139,6 @@ def render_site(
             staging.write(written)
             files[issue_id] = list(written)
     memo.save(fingerprints, files)
+    shards.save(index.state)
     assert staging.counts is not None
     return staging.counts

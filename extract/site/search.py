@@ -2,10 +2,13 @@
 
 Why not lunr: a serialized lunr index carries a field vector per document and must be loaded
 whole, so its first-result download grows with the archive (hundreds of MB for 240 issues).
-Here each term's postings are precomputed (BM25 with field boosts, idf over the whole archive)
-and spread over shards by a hash of the term, so a query downloads only the shards of its
-own terms: a bounded amount whatever the archive size. The browser adds up scores; it never
-builds an index.
+Here each term's postings (its documents with their field-weighted term frequencies) are
+spread over shards by a hash of the term, so a query downloads only the shards of its own
+terms: a bounded amount whatever the archive size. The browser scores them with BM25 (idf
+from the posting count, which it downloads whole, length normalisation from the manifest's
+document lengths) and adds up the scores; it never builds an index. A posting does not
+depend on the rest of the archive, so a build that adds issues extends the last build's
+shards instead of recomputing them (:mod:`extract.site.search_memo`).
 
 Terms (the browser derives the same from a query):
 
@@ -38,12 +41,25 @@ keys, so builds are byte-identical and gzip well)::
                                  "issuers": [...], "types": [...], "statuses": [...],
                                  "forms": [文种, ...], "force_levels": [...],
                                  "docs": [[issue, type, issuer, status, form, force_level], ...],
+                                 "lengths": [length, ...],
                                  "status_facts": {doc: [effective, expiry, repealedOn]}}
                                  (indexes; -1 = none). ``status`` is the 时效性 as built;
                                  ``status_facts`` (dated documents only) lets search.js
                                  restate it for the reader's today with status.js's rules.
-    search/shards/<n>.json      {term: [doc, score, doc_delta, score, ...]}  docs ascending,
-                                 delta-coded; scores are integers (BM25 × 10)
+                                 ``lengths``: each document's field-weighted length (the
+                                 sum of its text terms' weighted frequencies), × tf_scale.
+    search/shards/<n>.json      {term: [doc, value, doc_delta, value, ...]}  docs ascending,
+                                 delta-coded; for a text term the value is the field-weighted
+                                 term frequency × ``ranking.tf_scale`` (an integer: the boosts
+                                 are multiples of 1 / tf_scale), for a ``#`` key its fixed
+                                 score (``SearchSettings.id_scores``)
+
+Scores (search.js, with the manifest's ``ranking``): a text term with posting count ``df``
+scores ``score_scale × idf × tf × (k1 + 1) / (tf + k1 × (1 - b + b × dl / avgdl))`` on a
+document, where ``idf = ln(1 + (N - df + 0.5) / (df + 0.5))``, ``N`` is the number of
+documents, ``tf`` and ``dl`` the stored frequency and length ÷ tf_scale and ``avgdl`` the
+mean length ÷ tf_scale (BM25, Robertson and Zaragoza 2009, with Lucene's non-negative idf);
+``score_scale`` puts text scores on the scale of the identifier scores.
     search/meta/<issue-id>.json [[id, title, doc_number, registration_number, date], ...]
                                  the issue's documents in index order (date: 成文日期 or "")
     search/text/<doc-id>.txt    the document's plain text, for excerpts
@@ -62,10 +78,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 import re
 import unicodedata
-import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -86,6 +100,8 @@ from extract.site.status_view import browser_facts
 
 # Changes whenever how terms are derived from a document changes (cache keys, TermCache).
 TERMS_VERSION = 1
+# Changes whenever what a shard holds changes (settings_key: older shards are not extended).
+SHARDS_VERSION = 2
 
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN_RUN = re.compile(r"[0-9a-z]+")
@@ -99,7 +115,10 @@ class SearchSettings:
     """Scoring and sharding constants.
 
     ``boosts`` weigh a term occurrence by field (BM25's field-weighted term frequency);
-    ``k1``/``b`` are BM25's saturation and length normalisation; ``shard_bytes`` is the
+    shards store that frequency × ``tf_scale``, which must make every boost (and boost ×
+    ``word_boost``) whole; ``k1``/``b`` are BM25's saturation and length normalisation and
+    ``score_scale`` multiplies a text term's BM25 (search.js scores: module docstring) onto
+    the scale of ``id_scores``; ``shard_bytes`` is the
     target size of one shard file (bytes, UTF-8): the shard count is the smallest power of
     two that keeps the average shard under it. ``id_scores`` are the scores of an
     identifier key on its own document, on the one interpreting it, and on one citing it.
@@ -115,8 +134,10 @@ class SearchSettings:
     issuer_boost: float = 3.0
     body_boost: float = 1.0
     word_boost: float = 1.5  # a whole word also counts its bigrams: a modest extra
+    tf_scale: int = 2
     k1: float = 1.2
     b: float = 0.5
+    score_scale: int = 10
     shard_bytes: int = 24_000
     id_scores: tuple[int, int, int] = (100_000, 40_000, 5_000)
     coverage_exponent: int = 2
@@ -132,23 +153,38 @@ class SearchSettings:
             raise ValueError(f"Invalid b: {self.b} (0 to 1)")
         if not 0 < self.partial_share <= 1:
             raise ValueError(f"Invalid partial_share: {self.partial_share} (above 0, at most 1)")
+        for boost in self.boosts():
+            if boost * self.tf_scale != round(boost * self.tf_scale):
+                raise ValueError(f"Invalid tf_scale: {self.tf_scale} (a boost of {boost} times it is not whole)")
+
+    def boosts(self) -> tuple[float, ...]:
+        """What one occurrence of a term adds to its field-weighted frequency, in each field,
+        as a bigram or latin term and as a word."""
+        fields = (self.title_boost, self.issuer_boost, self.body_boost)
+        return fields + tuple(boost * self.word_boost for boost in fields)
 
     def ranking(self) -> dict[str, float]:
         """The settings ``search.js`` ranks with, by the names it reads from the manifest."""
         return {
+            "b": self.b,
             "coverage_exponent": self.coverage_exponent,
+            "k1": self.k1,
             "partial_from": self.partial_from,
             "partial_share": self.partial_share,
             "rerank_depth": self.rerank_depth,
+            "score_scale": self.score_scale,
+            "tf_scale": self.tf_scale,
             "title_bonus": self.title_bonus,
         }
 
 
 @dataclass(frozen=True)
 class SearchFiles:
-    """The files to write, as ``{relative path segments: text}`` in a stable order."""
+    """The files to write, as ``{relative path segments: text}`` in a stable order, and
+    for the index files the ``ShardState`` of their shards."""
 
     files: dict[tuple[str, ...], str] = field(default_factory=dict)
+    state: ShardState | None = None
 
     def encoded(self) -> dict[str, bytes]:
         """``{"search/…": UTF-8 bytes}``: the files as the site's writers return them."""
@@ -346,53 +382,38 @@ class TermCache:
         return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
 
 
-def postings(issues: Sequence[Issue], settings: SearchSettings, cache: TermCache | None = None,
-             texts: Iterable[Issue] | None = None) -> dict[str, array]:
-    """``{term: [doc index, score, doc index, score, …]}`` (an ``array`` of machine integers,
-    docs ascending) over the documents of ``issues`` in order: BM25 of field-weighted
-    frequencies (idf over the whole archive), ×10, rounded; identifier keys at their fixed
-    scores. ``cache`` keeps each issue's frequencies between builds. ``texts``: the same
-    issues with their documents' texts, read once (default: ``issues``).
+def issue_key(issue: Issue, settings: SearchSettings) -> str:
+    """Hex SHA-256 of everything an issue's postings are made from: its term frequencies'
+    inputs (``TermCache.key``), ``tf_scale`` and the identifier keys its documents answer
+    to with their scores. Two builds giving an issue the same key give it the same postings."""
+    identifiers = [sorted(identifier_scores(doc, settings).items()) for doc in issue.documents]
+    inputs = [TermCache.key(issue, settings), settings.tf_scale, identifiers]
+    return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
 
-    Two passes, so that memory follows the largest issue rather than the archive: the first
-    takes the archive-wide document frequencies and lengths, keeping each issue's frequencies
-    only as compressed JSON (a few percent of the Counters' size); the second scores one issue
-    at a time. A posting costs two integers in its term's array, not a dict entry.
-    """
-    packed: list[bytes] = []
-    lengths: list[float] = []
-    document_frequency: Counter[str] = Counter()
-    for issue in issues if texts is None else texts:
-        frequencies = cache.frequencies(issue, settings) if cache else issue_frequencies(issue, settings)
-        packed.append(zlib.compress(json.dumps(frequencies, ensure_ascii=False).encode(), 1))
-        for freq in frequencies:
-            # fsum: exact whatever the order of the terms (a cached entry comes back key-sorted).
-            lengths.append(math.fsum(freq.values()))
-            document_frequency.update(freq.keys())
-    average = (sum(lengths) / len(lengths)) if lengths else 1.0
-    count = len(lengths)
-    # Once per term rather than per posting (a +1 build scores every posting of the archive).
-    idf = {term: math.log(1 + (count - df + 0.5) / (df + 0.5)) for term, df in document_frequency.items()}
-    saturation = settings.k1 + 1
-    table: dict[str, array] = {}
 
-    def post(term: str, index: int, score: int) -> None:
-        found = table.get(term)
-        if found is None:
-            found = table[term] = array("i")
-        found.extend((index, score))
-
-    index = 0
-    for issue, frequencies in zip(issues, packed):
-        for doc, freq in zip(issue.documents, json.loads(zlib.decompress(frequencies))):
-            norm = settings.k1 * (1 - settings.b + settings.b * lengths[index] / (average or 1.0))
-            for term, tf in freq.items():
-                post(term, index, max(round(10 * idf[term] * tf * saturation / (tf + norm)), 1))
-            # Identifier keys start with "#", which no text term holds.
-            for key, score in identifier_scores(doc, settings).items():
-                post(key, index, score)
-            index += 1
-    return table
+def add_postings(table: dict[str, array], lengths: array, issue: Issue, settings: SearchSettings,
+                 cache: TermCache | None = None) -> None:
+    """Append the postings of ``issue``'s documents to ``table`` (``{term: [doc index,
+    value, doc index, value, …]}``, an ``array`` of machine integers per term) and their
+    weighted lengths to ``lengths``: the documents are numbered on from ``len(lengths)``,
+    so docs stay ascending when issues are added in order. A text term's value is its
+    field-weighted frequency × ``tf_scale``; an identifier key's, its fixed score.
+    ``cache`` keeps each issue's frequencies between builds. A posting costs two integers
+    in its term's array, not a dict entry."""
+    frequencies = cache.frequencies(issue, settings) if cache else issue_frequencies(issue, settings)
+    scale = settings.tf_scale
+    for doc, freq in zip(issue.documents, frequencies):
+        index = len(lengths)
+        # Whole numbers (SearchSettings checks the boosts), so the sum is exact in any order.
+        values = {term: round(tf * scale) for term, tf in freq.items()}
+        lengths.append(sum(values.values()))
+        # Identifier keys start with "#", which no text term holds.
+        values.update(identifier_scores(doc, settings))
+        for term, value in values.items():
+            found = table.get(term)
+            if found is None:
+                found = table[term] = array("i")
+            found.extend((index, value))
 
 
 # --------------------------------------------------------------------------- shards
@@ -408,12 +429,12 @@ def term_shard(term: str, shard_count: int) -> int:
     return value % shard_count
 
 
-def encode_postings(docs: Mapping[int, int] | Sequence[int]) -> list[int]:
-    """``{doc: score}``, or ``[doc, score, …]`` with docs ascending (``postings``' arrays) →
-    ``[doc, score, doc delta, score, …]`` with docs ascending."""
+def encode_postings(docs: Mapping[int, int] | Sequence[int], previous: int = 0) -> list[int]:
+    """``{doc: value}``, or ``[doc, value, …]`` with docs ascending (``add_postings``' arrays)
+    → ``[doc delta, value, doc delta, value, …]`` with docs ascending, the first delta from
+    ``previous`` (0, or the last document of the list these postings continue)."""
     pairs = sorted(docs.items()) if isinstance(docs, Mapping) else zip(docs[::2], docs[1::2])
     flat: list[int] = []
-    previous = 0
     for doc, score in pairs:
         flat.extend((doc - previous, score))
         previous = doc
@@ -431,22 +452,129 @@ def entry_length(term: str, docs: Mapping[int, int] | Sequence[int]) -> int:
     return len(encode_basestring(term)) + len(",".join(map(str, encode_postings(docs)))) + 5
 
 
-def shard_files(table: Mapping[str, Sequence[int]], settings: SearchSettings) -> tuple[int, dict[tuple[str, ...], str]]:
-    """The shard count and ``{("search", "shards", "<n>.json"): json}`` for every shard.
+def shard_count_for(total: int, settings: SearchSettings) -> int:
+    """The smallest power of two that keeps ``total`` (the index's ``entry_length`` sum)
+    ÷ shard count at most ``shard_bytes``."""
+    shard_count = 1
+    while total / shard_count > settings.shard_bytes:
+        shard_count *= 2
+    return shard_count
+
+
+def shard_path(n: int) -> tuple[str, str, str]:
+    return ("search", "shards", f"{n}.json")
+
+
+def shard_total(text: str, terms: int) -> int:
+    """The ``entry_length`` sum of a shard file's ``terms`` entries, from its JSON ``text``:
+    each entry but the first adds a comma, the file's braces are counted in every entry."""
+    return len(text) + terms - 1 if terms else 0
+
+
+def shard_files(table: Mapping[str, Sequence[int]], settings: SearchSettings) -> tuple[int, int, dict[tuple[str, ...], str]]:
+    """The shard count, the ``entry_length`` sum and ``{("search", "shards", "<n>.json"):
+    json}`` for every shard.
 
     Postings are delta-coded one term at a time (to size the shards), then one shard at a
     time: only the JSON text is kept for the whole index."""
     total = sum(entry_length(term, docs) for term, docs in table.items())
-    shard_count = 1
-    while total / shard_count > settings.shard_bytes:
-        shard_count *= 2
+    shard_count = shard_count_for(total, settings)
     terms: list[list[str]] = [[] for _ in range(shard_count)]
     for term in table:
         terms[term_shard(term, shard_count)].append(term)
-    return shard_count, {
-        ("search", "shards", f"{n}.json"): to_json({term: encode_postings(table[term]) for term in shard})
-        for n, shard in enumerate(terms)
+    return shard_count, total, {
+        shard_path(n): to_json({term: encode_postings(table[term]) for term in shard}) for n, shard in enumerate(terms)
     }
+
+
+@dataclass(frozen=True)
+class ShardState:
+    """What a build's shard files hold: ``settings`` (``settings_key``), each issue's
+    ``issue_key`` in index order, each document's weighted length (× ``tf_scale``), the
+    shard count and the ``entry_length`` sum of all entries (which sets the shard count)."""
+
+    settings: str
+    keys: tuple[str, ...]
+    lengths: tuple[int, ...]
+    shard_count: int
+    total: int
+
+
+@dataclass(frozen=True)
+class PreviousShards:
+    """The last build's shards: their ``state`` and ``read(n)``, the text of shard ``n``
+    as that build wrote it (raises OSError when it cannot be read)."""
+
+    state: ShardState
+    read: Callable[[int], str]
+
+
+def settings_key(settings: SearchSettings) -> str:
+    """Hex SHA-256 of the settings and the format version: shards built under another are
+    never extended."""
+    return hashlib.sha256(repr((SHARDS_VERSION, settings)).encode()).hexdigest()
+
+
+def cold_shards(texts: Iterable[Issue], settings: SearchSettings,
+                cache: TermCache | None) -> tuple[ShardState, dict[tuple[str, ...], str]]:
+    """Every shard from the issues' term frequencies (``texts``: the issues in index order,
+    with their texts). One pass, one issue's frequencies at a time: memory follows the
+    largest issue plus the postings table, never the archive's frequencies."""
+    keys: list[str] = []
+    lengths = array("q")
+    table: dict[str, array] = {}
+    for issue in texts:
+        keys.append(issue_key(issue, settings))
+        add_postings(table, lengths, issue, settings, cache)
+    shard_count, total, files = shard_files(table, settings)
+    return ShardState(settings_key(settings), tuple(keys), tuple(lengths), shard_count, total), files
+
+
+def appended_shards(texts: Iterable[Issue], settings: SearchSettings, cache: TermCache | None,
+                    previous: PreviousShards) -> tuple[ShardState, dict[tuple[str, ...], str]] | None:
+    """The shards of ``texts`` made by appending their new issues' postings to the last
+    build's (``previous``), or None when that cannot give what ``cold_shards`` would: other
+    settings, an issue of the last build changed, removed or preceded by a new one, another
+    shard count, or a shard file that cannot be read. Only the new issues' frequencies are
+    read; shard files are loaded one at a time. Exact: a posting depends on its document
+    alone, docs are numbered in index order and the new ones come last, so a term's list
+    goes on from its last document (``encode_postings``' ``previous``)."""
+    state = previous.state
+    if state.settings != settings_key(settings):
+        return None
+    keys: list[str] = []
+    lengths = array("q", state.lengths)
+    table: dict[str, array] = {}
+    for position, issue in enumerate(texts):
+        keys.append(issue_key(issue, settings))
+        if position >= len(state.keys):
+            add_postings(table, lengths, issue, settings, cache)
+        elif keys[-1] != state.keys[position]:
+            return None
+    if len(keys) < len(state.keys):
+        return None
+    by_shard: list[list[str]] = [[] for _ in range(state.shard_count)]
+    for term in table:
+        by_shard[term_shard(term, state.shard_count)].append(term)
+    total = state.total
+    files: dict[tuple[str, ...], str] = {}
+    try:
+        for n, terms in enumerate(by_shard):
+            text = previous.read(n)
+            if terms:
+                shard = json.loads(text)
+                before = shard_total(text, len(shard))
+                for term in terms:
+                    old = shard.get(term, [])
+                    shard[term] = old + encode_postings(table[term], sum(old[::2]))
+                text = to_json(shard)
+                total += shard_total(text, len(shard)) - before
+            files[shard_path(n)] = text
+    except (OSError, ValueError):
+        return None
+    if shard_count_for(total, settings) != state.shard_count:
+        return None
+    return ShardState(state.settings, tuple(keys), tuple(lengths), state.shard_count, total), files
 
 
 # --------------------------------------------------------------------------- files
@@ -460,10 +588,11 @@ def _index_of(values: list[str], value: str | None) -> int:
     return values.index(value)
 
 
-def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue], str],
+def manifest(issues: Sequence[Issue], shards: ShardState, label: Callable[[Issue], str],
              status: ArchiveStatus, settings: SearchSettings) -> dict[str, object]:
-    """The manifest record (see the module docstring); statuses from ``status``
-    (``archive_status`` of the issues' documents), ranking from ``settings``."""
+    """The manifest record (see the module docstring); shard count and document lengths
+    from ``shards``, statuses from ``status`` (``archive_status`` of the issues'
+    documents), ranking from ``settings``."""
     issuers: list[str] = []
     types: list[str] = []
     statuses: list[str] = []
@@ -493,8 +622,8 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
                 ]
             )
     return {
-        "version": 1,
-        "shard_count": shard_count,
+        "version": 2,
+        "shard_count": shards.shard_count,
         "prefixes": sorted(prefixes, key=lambda p: (-len(p), p)),
         "ranking": settings.ranking(),
         "issues": issue_rows,
@@ -505,6 +634,7 @@ def manifest(issues: Sequence[Issue], shard_count: int, label: Callable[[Issue],
         "forms": forms,
         "force_levels": force_levels,
         "docs": docs,
+        "lengths": list(shards.lengths),
     }
 
 
@@ -514,20 +644,26 @@ def search_index_files(
     status: ArchiveStatus,
     settings: SearchSettings = SearchSettings(),
     cache: TermCache | None = None,
-    texts: Iterable[Issue] | None = None,
+    texts: Callable[[], Iterable[Issue]] | None = None,
+    previous: PreviousShards | None = None,
 ) -> SearchFiles:
     """The archive-wide search files, shards and manifest, for ``issues`` (oldest first, as
-    the site lists them; their documents' metadata is read). ``texts``: the same issues with
-    their documents' texts, read once (default: ``issues``).
+    the site lists them; their documents' metadata is read). ``texts()``: the same issues
+    with their documents' texts, read afresh at each call (default: ``issues``).
 
     ``label`` names an issue for display (e.g. 2023年第4期); ``status`` is the archive's
     ``archive_status`` (the manifest's status facet); ``cache`` keeps the issues'
-    term frequencies between builds. Deterministic: the same issues give the same files,
-    byte for byte, with or without the cache.
+    term frequencies between builds; ``previous``, the last build's shards, are extended
+    when the issues are that build's plus new ones (``appended_shards``), else every shard
+    is made again. The result's ``state`` describes the shards for the next build.
+    Deterministic: the same issues give the same files, byte for byte, with or without the
+    cache or the last build's shards.
     """
-    shard_count, files = shard_files(postings(issues, settings, cache, texts), settings)
-    files[("search", "manifest.json")] = to_json(manifest(issues, shard_count, label, status, settings))
-    return SearchFiles(files)
+    read = texts or (lambda: issues)
+    built = appended_shards(read(), settings, cache, previous) if previous else None
+    state, files = built or cold_shards(read(), settings, cache)
+    files[("search", "manifest.json")] = to_json(manifest(issues, state, label, status, settings))
+    return SearchFiles(files, state)
 
 
 def search_issue_files(issue: Issue) -> SearchFiles:

@@ -10,6 +10,10 @@
  *     fallback when the two segmenters disagree.
  *   - 文号 in any spelling (〔〕 [] ［］ () 【】, 2023-42, 42号, 42号文) and ZJCC registration
  *     numbers become the same "#…" keys the build gives each document.
+ *   - A term's score on a document is BM25 of the shard's field-weighted term frequency
+ *     (the formula is in extract/site/search.py's docstring): the posting count is the
+ *     term's document frequency, the manifest's lengths give the length normalisation;
+ *     "#…" identifier keys keep the fixed scores the shard gives them.
  *   - A document's score is the sum of its term scores times (matched / required) to the
  *     power ranking.coverage_exponent; from ranking.partial_from required terms on, a
  *     document may miss a share of them. The first ranking.rerank_depth hits are then
@@ -144,7 +148,8 @@ export function parseQuery(query, prefixes, segmenter) {
 
 // ------------------------------------------------------------------ scoring
 
-/** Map doc -> score from a shard's flat, delta-coded postings [doc, score, Δdoc, score, …]. */
+/** Map doc -> value from a shard's flat, delta-coded postings [doc, value, Δdoc, value, …]
+ *  (a text term's value: its field-weighted frequency × ranking.tf_scale; a "#…" key's: its score). */
 export function decodePostings(flat) {
   const docs = new Map();
   let doc = 0;
@@ -153,6 +158,31 @@ export function decodePostings(flat) {
     docs.set(doc, flat[i + 1]);
   }
   return docs;
+}
+
+/** {lengths, count, average}: the manifest's document lengths (× tf_scale), their number
+ *  and mean (1 for an empty archive), which BM25 scores against. */
+export function corpusOf(manifest) {
+  const lengths = manifest.lengths || [];
+  const sum = lengths.reduce((total, length) => total + length, 0);
+  return { lengths, count: lengths.length, average: sum / lengths.length || 1 };
+}
+
+/** Map doc -> score of a term from its decoded postings (decodePostings): BM25 × ranking.score_scale
+ *  for a text term, idf from its posting count (the whole list is in its shard); a "#…"
+ *  identifier key's stored score as it is. corpus: corpusOf(manifest). */
+export function termScores(term, values, corpus, ranking) {
+  if (term.startsWith("#")) return values;
+  const { k1, b, tf_scale: tfScale, score_scale: scale } = ranking;
+  const df = values.size;
+  const idf = Math.log(1 + (corpus.count - df + 0.5) / (df + 0.5));
+  const scores = new Map();
+  for (const [doc, value] of values) {
+    const tf = value / tfScale;
+    const norm = k1 * (1 - b + (b * corpus.lengths[doc]) / corpus.average);
+    scores.set(doc, (scale * idf * tf * (k1 + 1)) / (tf + norm));
+  }
+  return scores;
 }
 
 /** Documents matching a parsed query, best first: [{doc, score, terms}].
@@ -331,12 +361,15 @@ function startSearchPage(box) {
     return manifest;
   }
 
+  let corpus = null;
+  /** Map term -> Map doc -> score of the terms found in the index. */
   async function postingsOf(terms, manifest) {
+    corpus = corpus || corpusOf(manifest);
     const found = new Map();
     await Promise.all(
       [...terms].map(async (term) => {
         const shard = await fetchJson(`shards/${termShard(term, manifest.shard_count)}.json`);
-        if (shard[term]) found.set(term, decodePostings(shard[term]));
+        if (shard[term]) found.set(term, termScores(term, decodePostings(shard[term]), corpus, manifest.ranking));
       }),
     );
     return found;

@@ -4,11 +4,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  bigrams, characterTerms, decodePostings, excerptHtml, fold, parseQuery, rankHits, termShard,
-  titleHtml, titleRerank, words,
+  bigrams, characterTerms, corpusOf, decodePostings, excerptHtml, fold, parseQuery, rankHits, termScores,
+  termShard, titleHtml, titleRerank, words,
 } from "../../templates/assets/search.js";
 
-const RANKING = { coverage_exponent: 2, partial_from: 4, partial_share: 0.75, rerank_depth: 30, title_bonus: 1 };
+const RANKING = {
+  b: 0.5, coverage_exponent: 2, k1: 1.2, partial_from: 4, partial_share: 0.75, rerank_depth: 30, score_scale: 10,
+  tf_scale: 2, title_bonus: 1,
+};
 const PREFIXES = ["温州市人民政府", "温政办", "温政发"];
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
@@ -67,6 +70,18 @@ test("one-character segments are joined into one word", () => {
 
 test("delta-coded postings decode to doc -> score", () => {
   assert.deepEqual(decodePostings([3, 10, 2, 5]), new Map([[3, 10], [5, 5]]));
+});
+
+test("term scores: BM25 of the stored frequency, idf from the posting count; identifier keys as stored", () => {
+  const corpus = corpusOf({ lengths: [4, 12] });
+  assert.deepEqual([corpus.count, corpus.average], [2, 8]);
+  // Doc 0: tf 4 / 2 = 2, length 4 of mean 8: norm 1.2 × (0.5 + 0.5 × 0.5) = 0.9; df 1 of
+  // N 2: idf ln(1 + 1.5 / 1.5) = ln 2. Score 10 × ln 2 × 2 × 2.2 / (2 + 0.9).
+  const scores = termScores("住房", new Map([[0, 4]]), corpus, RANKING);
+  assert.ok(Math.abs(scores.get(0) - (10 * Math.LN2 * 2 * 2.2) / 2.9) < 1e-12, String(scores.get(0)));
+  const ids = new Map([[1, 100000]]);
+  assert.equal(termScores("#42号", ids, corpus, RANKING), ids);
+  assert.equal(corpusOf({ lengths: [] }).average, 1);
 });
 
 const postings = (table) => new Map(Object.entries(table).map(([term, docs]) => [term, new Map(docs)]));
