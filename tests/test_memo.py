@@ -83,3 +83,20 @@ def test_without_reuse_every_issue_is_rendered(tmp_path, source_dir, sample_issu
     render.render_site([sample_issue], docs, as_of, source_dir, reuse=False)
     assert calls == ["2023-04", "2023-04"]  # once per language
     assert tree(docs) == fresh(tmp_path, [sample_issue], as_of, source_dir)
+
+
+def test_dropped_pages_are_removed_with_and_without_the_record(tmp_path, source_dir, make_issue, hostile_brief, second_issue, as_of):
+    """With the record, the pages the last build listed and this one does not write are
+    removed without walking docs/; without it (deleted, as a stopped build leaves it),
+    every file under the generated names is looked at."""
+    both = [make_issue(hostile_brief), second_issue(make_issue)]
+    for record in (True, False):
+        docs = tmp_path / f"docs-{record}"
+        render.render_site(both, docs, as_of, source_dir)
+        assert (docs / "doc/measure-dated/index.md").is_file()
+        if not record:
+            (tmp_path / f".docs-{record}.render-memo.json").unlink()
+        counts = render.render_site(both[:1], docs, as_of, source_dir)
+        assert not (docs / "doc/measure-dated").exists() and not (docs / "en/doc/measure-dated").exists()
+        assert counts.removed > 0
+        assert tree(docs) == fresh(tmp_path, both[:1], as_of, source_dir, name=f"fresh-{record}")

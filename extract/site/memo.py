@@ -10,13 +10,17 @@ file it wrote then is still in ``docs/`` as written (same size and modification 
 the files are kept as they are (``Staging.keep``) instead of rendering the issue again. Anything else — a new template,
 glossary entry or translator's file, another ``AS_OF``, a file touched in ``docs/`` —
 renders it again. The record lives beside ``docs/`` (``.<docs>.render-memo.json``), out of
-mkdocs' way.
+mkdocs' way. It also lists every file the build left under the generated names, so that the
+next build knows which of them it no longer writes without walking ``docs/``
+(``staging.sync_tree``); it is deleted before ``docs/`` changes and written again after, so a
+record on disk always describes ``docs/`` as the build it names left it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -70,20 +74,26 @@ class Written:
 
 
 class RenderMemo:
-    """The last build's ``Written`` per issue id, for ``docs_dir``; with ``read=False`` none
-    (every issue is rendered; the record is still saved for the next build)."""
+    """The last build's ``Written`` per issue id, for ``docs_dir``, and ``site_files``: the
+    relative paths of every file it left under the generated names (None when unknown).
+    With ``read=False`` neither (every issue is rendered, every generated file looked at;
+    the record is still saved for the next build)."""
 
     def __init__(self, docs_dir: Path, read: bool = True):
         self.docs_dir = docs_dir
         self.path = docs_dir.parent / f".{docs_dir.name}.render-memo.json"
         self.last: dict[str, Written] = {}
+        self.site_files: list[str] | None = None
         if not read:
             return
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            self.last = {issue: Written(**entry) for issue, entry in data["issues"].items()} if data.get("version") == MEMO_VERSION else {}
+            if data.get("version") == MEMO_VERSION:
+                self.last = {issue: Written(**entry) for issue, entry in data["issues"].items()}
+                # A record written before site files were listed has none: walk docs/ once.
+                self.site_files = list(data["site_files"]) if "site_files" in data else None
         except (OSError, ValueError, KeyError, TypeError):  # none yet, or unreadable: render everything
-            self.last = {}
+            self.last, self.site_files = {}, None
 
     def unchanged(self, issue_id: str, fingerprint: str) -> list[str] | None:
         """The files issue ``issue_id`` wrote last time when its ``fingerprint`` is the same
@@ -91,27 +101,45 @@ class RenderMemo:
         written = self.last.get(issue_id)
         if written is None or written.fingerprint != fingerprint:
             return None
+        docs = os.fspath(self.docs_dir)
         for relative, (size, mtime) in written.files.items():
             try:
-                stat = (self.docs_dir / relative).stat()
+                stat = os.stat(os.path.join(docs, relative))
             except OSError:
                 return None
             if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
                 return None
         return list(written.files)
 
-    def save(self, fingerprints: Mapping[str, str], files: Mapping[str, Iterable[str]]) -> None:
+    def forget(self) -> None:
+        """Delete the record, before ``docs_dir`` changes: a build stopped before ``save``
+        leaves none, and the next one looks at everything."""
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+
+    def save(self, fingerprints: Mapping[str, str], files: Mapping[str, Iterable[str]],
+             site_files: Iterable[str], kept: Iterable[str] = ()) -> None:
         """Record, after the build has synced ``docs_dir``, each issue's ``fingerprint`` and
-        its ``files`` as they now are. An unwritable record is ignored: the next build
-        renders everything."""
+        its ``files`` as they now are, and the ``site_files`` (every file the build left
+        under the generated names). The issues in ``kept`` were found unchanged
+        (``unchanged``): their files' sizes and times are those read then. An unwritable
+        record is ignored: the next build renders everything."""
+        kept = set(kept)
+        docs = os.fspath(self.docs_dir)
         issues = {}
         for issue_id, fingerprint in fingerprints.items():
-            stats = {}
-            for relative in files[issue_id]:
-                stat = (self.docs_dir / relative).stat()
-                stats[relative] = [stat.st_size, stat.st_mtime_ns]
+            if issue_id in kept and self.last[issue_id].fingerprint == fingerprint:
+                stats = self.last[issue_id].files
+            else:
+                stats = {}
+                for relative in files[issue_id]:
+                    stat = os.stat(os.path.join(docs, relative))
+                    stats[relative] = [stat.st_size, stat.st_mtime_ns]
             issues[issue_id] = {"fingerprint": fingerprint, "files": stats}
+        record = {"version": MEMO_VERSION, "issues": issues, "site_files": sorted(site_files)}
         try:
-            self.path.write_text(json.dumps({"version": MEMO_VERSION, "issues": issues}, sort_keys=True), encoding="utf-8")
+            self.path.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
         except OSError:
             pass

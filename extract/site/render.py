@@ -115,7 +115,8 @@ def render_site(
     shards = ShardMemo(docs_dir, read=reuse)
     fingerprints: dict[str, str] = {}
     files: dict[str, list[str] | None] = {}
-    with staged(docs_dir, GENERATED_PATHS) as staging:
+    kept: list[str] = []  # issues whose files were kept as the last build left them
+    with staged(docs_dir, GENERATED_PATHS, previous=memo.site_files) as staging:
         staging.copy(copied_files(archive, source_dir))
         for code, env in envs.items():
             staging.write(archive_pages(archive, env), under=LANGUAGE_ROOTS[code])
@@ -131,6 +132,7 @@ def render_site(
             files[issue_id] = memo.unchanged(issue_id, fingerprints[issue_id])
             if files[issue_id] is not None:
                 staging.keep(files[issue_id])
+                kept.append(issue_id)
                 continue
             issue = whole_issue(item.summary, item.load())
             written = {posixpath.join(LANGUAGE_ROOTS[code], path): page
@@ -138,7 +140,8 @@ def render_site(
             written |= issue_files(archive, source_env, issue)
             staging.write(written)
             files[issue_id] = list(written)
-    memo.save(fingerprints, files)
+        memo.forget()  # docs/ is about to change
+    memo.save(fingerprints, files, staging.files(), kept)
     shards.save(index.state)
     assert staging.counts is not None
     return staging.counts
