@@ -118,10 +118,13 @@ def archive_pages(archive: Archive, env: Environment) -> Files:
         **search_page(archive, env),
         **validity_page(archive.documents, archive.status, env, archive.pdf_of),
     }
+    # Each document is listed on its type's page and its year's: its line is rendered once.
+    doc_row = env.get_template("partials/doc_list.md.j2").module.doc_row  # type: ignore[attr-defined]
+    rows = {doc.id: doc_row(doc, "../") for doc in archive.documents}
     for doc_type, documents in archive.by_type():
-        files[site_path("types", f"{doc_type.value}.md")] = render("type.md.j2", root="../", doc_type=doc_type, documents=documents)
+        files[site_path("types", f"{doc_type.value}.md")] = render("type.md.j2", root="../", doc_type=doc_type, documents=documents, rows=rows)
     for year, issues in archive.by_year():
-        files[site_path("years", f"{year}.md")] = render("year.md.j2", root="../", year=year, issues=issues)
+        files[site_path("years", f"{year}.md")] = render("year.md.j2", root="../", year=year, issues=issues, rows=rows)
     return files
 
 
