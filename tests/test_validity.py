@@ -365,7 +365,8 @@ def write_validity(documents, folder: Path, autoescape: bool = False) -> None:
     status = v.archive_status(documents, AS_OF)
     env = environment(autoescape)
     env.globals.update(view.validity_globals(status, pdf_url), **status_globals(status, env.globals["t"]))
-    for name, content in {**view.validity_page(documents, status, env, pdf_url), **view.validity_exports(documents, status, pdf_url)}.items():
+    rows, warnings = view.validity_rows(documents, status, pdf_url), v.consistency_checks(documents)
+    for name, content in {**view.validity_page(rows, warnings, env, AS_OF), **view.validity_exports(rows, warnings, AS_OF)}.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(content)
 

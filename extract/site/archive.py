@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
 
-from extract.documents.validity import ArchiveStatus, archive_status
+from extract.documents.validity import ArchiveStatus, archive_status, consistency_checks
 from extract.model import DocType, Document, Issue, Warning_
 from extract.site.api import pdf_url
 from extract.site.doclinks import DocumentLinks, document_links
 from extract.site.gov_calendar import MonthCalendar, calendar_month, month_order
 from extract.site.summary import IssueSummary
+from extract.site.validity_view import ValidityRow, validity_rows
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,17 @@ class Archive:
         """Every document's 时效性 on ``as_of``: what every page, feed and API file shows
         (:func:`extract.documents.validity.archive_status`)."""
         return archive_status(self.documents, self.as_of)
+
+    @cached_property
+    def validity_rows(self) -> list[ValidityRow]:
+        """The rows of the validity page and its exports, with PDF links
+        (:func:`extract.site.validity_view.validity_rows`): made once, shown in every language."""
+        return validity_rows(self.documents, self.status, self.pdf_of)
+
+    @cached_property
+    def consistency(self) -> tuple[Warning_, ...]:
+        """The archive's validity consistency warnings (:func:`extract.documents.validity.consistency_checks`)."""
+        return consistency_checks(self.documents)
 
     @cached_property
     def links(self) -> dict[str, DocumentLinks]:

@@ -116,7 +116,7 @@ def archive_pages(archive: Archive, env: Environment) -> Files:
         "years/index.md": render("years_index.md.j2", root="../"),
         "report.md": render("report.md.j2", root="", failures=archive.failures),
         **search_page(archive, env),
-        **validity_page(archive.documents, archive.status, env, archive.pdf_of),
+        **validity_page(archive.validity_rows, archive.consistency, env, archive.as_of),
     }
     # Each document is listed on its type's page and its year's: its line is rendered once.
     doc_row = env.get_template("partials/doc_list.md.j2").module.doc_row  # type: ignore[attr-defined]

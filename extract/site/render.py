@@ -121,7 +121,7 @@ def render_site(
         for code, env in envs.items():
             staging.write(archive_pages(archive, env), under=LANGUAGE_ROOTS[code])
         staging.write(feed_files(archive))
-        staging.write(validity_exports(archive.documents, archive.status, archive.pdf_of))
+        staging.write(validity_exports(archive.validity_rows, archive.consistency, archive.as_of))
         staging.write(api_files(archive.issues, archive.status, archive.failures, titles_en, archive.texts()))
         index = search_index_files(archive.issues, issue_label, archive.status, cache=term_cache, texts=archive.texts,
                                    previous=shards.previous())

@@ -3,7 +3,8 @@
 
 Writers return files (``{relative path: bytes}``) and touch no file system:
 ``validity_page`` gives the page in one language (``validity/index.md``), ``validity_exports``
-the language-independent CSV, JSON and iCalendar exports. ``validity_globals`` are what the
+the language-independent CSV, JSON and iCalendar exports, both from the rows and checks
+made once per build (``Archive.validity_rows``, ``Archive.consistency``). ``validity_globals`` are what the
 page and every document's metadata panel call. The browser script that recomputes status on
 the day the page is read (``assets/validity.js``) is copied with the other assets.
 """
@@ -23,7 +24,6 @@ from markupsafe import Markup
 from extract.documents.validity import (
     UNTIL_REPEALED_LABEL,
     ArchiveStatus,
-    consistency_checks,
     evaluation_due,
     expiring_soon,
     expiry_rule,
@@ -299,25 +299,23 @@ def validity_json(rows: Sequence[ValidityRow], warnings: Sequence[Warning_], as_
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def validity_page(documents: Sequence[Document], status: ArchiveStatus, env: jinja2.Environment,
-                  pdf_url: PdfUrl | None = None) -> dict[str, bytes]:
+def validity_page(rows: Sequence[ValidityRow], warnings: Sequence[Warning_], env: jinja2.Environment,
+                  as_of: dt.date) -> dict[str, bytes]:
     """``{"validity/index.md": the page}`` (template ``validity.md.j2``) in ``env``'s
-    language; ``env`` carries ``validity_globals`` and the status globals of the same
-    ``status``, ``pdf_url`` as in ``validity_rows``."""
-    rows = validity_rows(documents, status, pdf_url)
-    page = env.get_template("validity.md.j2").render(rows=rows, warnings=consistency_checks(documents), as_of=status.as_of)
+    language: ``rows`` (``validity_rows``) and ``warnings`` (``consistency_checks``) of the
+    archive as of ``as_of``; ``env`` carries ``validity_globals`` and the status globals of
+    the same status."""
+    page = env.get_template("validity.md.j2").render(rows=rows, warnings=warnings, as_of=as_of)
     return {"validity/index.md": page.encode()}
 
 
-def validity_exports(documents: Sequence[Document], status: ArchiveStatus,
-                     pdf_url: PdfUrl | None = None) -> dict[str, bytes]:
+def validity_exports(rows: Sequence[ValidityRow], warnings: Sequence[Warning_], as_of: dt.date) -> dict[str, bytes]:
     """The validity page's exports, the same in every language: ``api/validity.csv``
-    (UTF-8 with BOM), ``api/validity.json`` and ``validity.ics``. ``pdf_url`` as in
-    ``validity_rows``. Output depends only on the arguments, so builds with the same
-    ``as_of`` are byte-identical."""
-    rows = validity_rows(documents, status, pdf_url)
+    (UTF-8 with BOM), ``api/validity.json`` and ``validity.ics``, of ``rows`` and
+    ``warnings`` as in ``validity_page``. Output depends only on the arguments, so builds
+    with the same ``as_of`` are byte-identical."""
     return {
         "api/validity.csv": ("\ufeff" + validity_csv(rows)).encode(),
-        "api/validity.json": validity_json(rows, consistency_checks(documents), status.as_of).encode(),
-        "validity.ics": validity_ics(rows, status.as_of),
+        "api/validity.json": validity_json(rows, warnings, as_of).encode(),
+        "validity.ics": validity_ics(rows, as_of),
     }
