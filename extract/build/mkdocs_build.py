@@ -7,8 +7,8 @@ markdown is newer than its HTML, and copies a static file only when it is newer;
 extractor rewrites only changed files (see ``staging``), so after adding one issue only that
 issue's pages and the index pages that list it are rebuilt. That equals a full build when:
 
-* the configuration (nav, theme, plugins, extra CSS/JS) and the mkdocs and theme versions
-  are those of the last build — they shape every page: recorded in ``<site_dir>/.build.json``;
+* the configuration (nav, theme, plugins, hooks, extra CSS/JS) and the mkdocs and theme
+  versions are those of the last build — they shape every page: recorded in ``<site_dir>/.build.json``;
 * no file was removed from the docs folder since the last build — a dirty build would leave
   its output behind and not re-check links to it: the list of files is recorded too.
 
@@ -46,9 +46,12 @@ STATE_FILE = ".build.json"
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
-def config_fingerprint(config_file: Path) -> str:
-    """SHA-256 over the config file, each file it INHERITs from, and mkdocs and theme versions."""
+def config_fingerprint(config_file: Path, hooks: tuple[Path, ...] = ()) -> str:
+    """SHA-256 over the config file, each file it INHERITs from, mkdocs and theme versions,
+    and the source of the config's ``hooks`` (they shape pages too)."""
     digest = hashlib.sha256(f"mkdocs {version('mkdocs')} material {version('mkdocs-material')}".encode())
+    for hook in hooks:
+        digest.update(hook.read_bytes())
     path: Path | None = config_file.resolve()
     while path is not None:
         text = path.read_text(encoding="utf-8")
@@ -93,7 +96,7 @@ def build_site(config_file: Path, full: bool = False, docs_dir: Path | None = No
     folders = {name: str(value) for name, value in (("docs_dir", docs_dir), ("site_dir", site_dir)) if value}
     config = load_config(str(config_file), strict=True, **folders)
     site_dir, docs_dir = Path(config.site_dir), Path(config.docs_dir)
-    fingerprint = config_fingerprint(config_file)
+    fingerprint = config_fingerprint(config_file, tuple(Path(module.__file__) for module in config["hooks"].values()))
     dirty = not full and can_build_dirty(site_dir, docs_dir, fingerprint)
     # Until this build succeeds, the next one must be full: pages an aborted (--strict)
     # build wrote are newer than their sources, so a dirty build would not check them again.

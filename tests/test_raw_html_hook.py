@@ -1,0 +1,88 @@
+"""The raw-HTML hook passes a page through only where Python-Markdown (and mkdocs) would give
+back the same HTML and the same anchors: checked against Python-Markdown itself, on tricky
+bodies and on every page of the sample build in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.pages import Page
+
+from extract.build.raw_html_hook import plain_html_block
+from tests.conftest import REPO
+
+# Bodies Python-Markdown gives back unchanged, and ones it rewrites (a tab expanded, a fence,
+# a second block, markdown after the block, an inline first tag, a space-only line).
+UNCHANGED = {
+    "attributes, references, void and self-closing tags": '<div class="a" id="x"><p>a &amp; b &#39;c&#x27;</p><input name="n" hidden><br/><hr></div>',
+    "nested blocks over lines": '<div><ul><li><a name="top" href="?a=1&b=2">x</a></li></ul>\n<table><tr><td>1</td></tr></table></div>',
+    "a script's JSON": '<div><script type="application/json">{"a": 1}</script></div>',
+}
+REWRITTEN = {
+    "tab": "<div>\ta</div>",
+    "space-only line": "<div>a\n  \nb</div>",
+    "fence": "<div>\n```\ncode\n```\n</div>",
+    "two blocks": "<div>a</div><div>b</div>",
+    "markdown after": "<div>a</div> *b*",
+    "inline element": "<span>a</span>",
+}
+# Unchanged by Python-Markdown too, but outside what the hook can tell cheaply: refused.
+DOUBTFUL = {
+    "mis-nested tags": "<div><span><div></span></div>",
+    "& without ;": "<div>a &amp b</div>",
+    "> in text": "<div>a > b</div>",
+    "comment": "<div><!-- c --></div>",
+    "single-quoted attribute": "<div class='a'>x</div>",
+    "unclosed li": "<div><ul><li>a</ul></div>",
+    "upper-case tag": "<DIV>a</DIV>",
+}
+
+
+def python_markdown(body: str) -> str:
+    """``body`` through Python-Markdown with the site's extensions (mkdocs.yml and mkdocs' own)."""
+    return markdown.Markdown(extensions=["toc", "tables", "fenced_code"], extension_configs={"toc": {"permalink": True}}).convert(body)
+
+
+@pytest.mark.parametrize("body", UNCHANGED.values(), ids=UNCHANGED.keys())
+def test_passes_through_what_python_markdown_gives_back(body):
+    assert python_markdown(f"\n{body}\n") == body
+    assert plain_html_block(f"\n{body}\n") is not None
+
+
+@pytest.mark.parametrize("body", REWRITTEN.values(), ids=REWRITTEN.keys())
+def test_refuses_what_python_markdown_rewrites(body):
+    assert python_markdown(f"\n{body}\n") != body
+    assert plain_html_block(f"\n{body}\n") is None
+
+
+@pytest.mark.parametrize("body", DOUBTFUL.values(), ids=DOUBTFUL.keys())
+def test_refuses_what_it_cannot_vouch_for(body):
+    assert plain_html_block(f"\n{body}\n") is None
+
+
+def test_anchors_are_those_mkdocs_collects():
+    body = '<div id="top"><a name="n">x</a><span name="not-an-anchor" id="a&amp;b"></span></div>'
+    assert plain_html_block(body) == (body, {"top", "n", "a&b"})
+
+
+@pytest.mark.parametrize("config, folder", [("mkdocs.yml", "docs"), ("mkdocs.en.yml", "docs/en")], ids=["zh", "en"])
+def test_sample_pages_passed_through_equal_mkdocs_rendering(built_site: Path, config: str, folder: str):
+    """Every page of the sample build the hook would pass through: mkdocs' own rendering (no
+    hooks) gives the same HTML and the same anchors. The validity page is one of them."""
+    site_config = load_config(str(REPO / config), docs_dir=str(built_site / folder), site_dir=str(built_site / "unused"))
+    files = get_files(site_config)
+    passed = []
+    for file in files.documentation_pages():
+        page = Page(None, file, site_config)
+        page.read_source(site_config)
+        found = plain_html_block(page.markdown)
+        if found is None:
+            continue
+        page.render(site_config, files)
+        assert (page.content, page.present_anchor_ids) == found, file.src_uri
+        passed.append(file.src_uri)
+    assert "validity/index.md" in passed
