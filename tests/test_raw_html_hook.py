@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
+from extract.build.mkdocs_build import build_site
 from extract.build.raw_html_hook import plain_html_block
 from tests.conftest import REPO
 
@@ -86,3 +87,22 @@ def test_sample_pages_passed_through_equal_mkdocs_rendering(built_site: Path, co
         assert (page.content, page.present_anchor_ids) == found, file.src_uri
         passed.append(file.src_uri)
     assert "validity/index.md" in passed
+
+
+def test_a_site_built_with_the_hook_equals_one_built_without(tmp_path, monkeypatch):
+    """The hook wired into mkdocs (``on_page_markdown`` holds the block, ``on_page_content``
+    puts it back): the built pages are the same bytes as without it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the theme's build-date comment
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    block = '<div class="v"><h1 id="v">有效期</h1><table><tr><td><a href="../x/">x</a></td></tr></table></div>'
+    (docs / "index.md").write_text("# Home\n\n[block](block.md)\n", encoding="utf-8")
+    (docs / "block.md").write_text(f"---\ntitle: Block\n---\n\n{block}\n", encoding="utf-8")
+    pages = {}
+    for name, hooks in (("with", f"hooks:\n  - {REPO / 'extract/build/raw_html_hook.py'}\n"), ("without", "")):
+        config = tmp_path / f"{name}.yml"
+        config.write_text(f"site_name: t\ndocs_dir: {docs}\nsite_dir: {tmp_path / name}\nplugins: []\n{hooks}", encoding="utf-8")
+        build_site(config, full=True)
+        pages[name] = [(tmp_path / name / page).read_bytes() for page in ("block/index.html", "index.html")]
+    assert pages["with"] == pages["without"]
+    assert block.encode() in pages["with"][0]

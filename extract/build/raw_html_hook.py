@@ -95,6 +95,7 @@ def plain_html_block(body: str) -> tuple[str, set[str]] | None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """An empty body for mkdocs to render when the page is one plain HTML block (held back
     for ``on_page_content``); else ``markdown`` unchanged."""
+    _held.pop(page.file.src_uri, None)  # left by a build of this process that stopped in between
     if not set(config["markdown_extensions"]) <= SAFE_EXTENSIONS:
         return markdown
     found = plain_html_block(markdown)
