@@ -320,3 +320,15 @@ def test_a_new_shard_count_or_other_settings_make_every_shard(issues, tmp_path, 
     assert build(issues, docs) == expected
     assert build(issues, docs, other) == expected_other
     assert cold_calls == [7, 7]
+
+
+@pytest.mark.parametrize("before", [{}, {"m": [0, 1]}, {"ab": [0, 2, 3, 4], "abc": [1, 1], 'x"ab': [2, 2], "a\\": [0, 1], "z": [3, 3]}])
+def test_an_extended_shard_is_the_merged_shard_written_again(before):
+    # New terms before the first key, between keys, after the last; keys that hold another
+    # key, a quote or a backslash; postings added to terms already there.
+    additions = {"ab": [5, 1, 9, 2], "a": [6, 1], "aa": [7, 1], "zz": [8, 3], "zy": [8, 1], 'x"ab': [9, 4], "m": [10, 1], "\\": [6, 6]}
+    merged = dict(before)
+    for term, docs in additions.items():
+        old = merged.get(term, [])
+        merged[term] = old + encode_postings(docs, sum(old[::2]))
+    assert search.extended_shard(search.to_json(before), additions) == (search.to_json(merged), len(before), len(merged))

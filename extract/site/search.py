@@ -75,6 +75,7 @@ order). ``term_shard`` (FNV-1a over UTF-16 code units, modulo ``shard_count``) a
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
@@ -515,6 +516,52 @@ def settings_key(settings: SearchSettings) -> str:
     return hashlib.sha256(repr((SHARDS_VERSION, settings)).encode()).hexdigest()
 
 
+def _key_at(text: str, quoted: str) -> int:
+    """Where the entry of the key ``quoted`` (JSON-quoted) starts in a shard's ``text``.
+    Outside keys a shard holds only integers, and inside one every quote is escaped, so an
+    unescaped ``"key":[`` after ``{`` or ``,`` is that entry. Raises ValueError if absent."""
+    at = text.index(quoted + ":[")
+    while text[at - 1] not in "{,":
+        at = text.index(quoted + ":[", at + 1)
+    return at
+
+
+def extended_shard(text: str, additions: Mapping[str, Sequence[int]]) -> tuple[str, int, int]:
+    """A shard file's ``text`` with ``additions`` (``{term: [doc, value, …]}``, docs after
+    any already in the shard) appended, and its term counts before and after: the bytes
+    ``to_json`` gives the merged shard, spliced into the text rather than written again
+    (encoding every integer of a shard is most of the cost). A term already there gets its
+    new postings before its list's closing ``]`` (the first after its key: lists hold
+    integers only), delta-coded from its last document; a new term's entry goes before the
+    first key sorting after it, as ``sort_keys`` orders them. Raises ValueError on a text
+    that is not a shard."""
+    shard = json.loads(text)
+    keys = list(shard)  # to_json wrote them sorted
+    edits: list[tuple[int, str, str]] = []  # (position, term, text to insert there)
+    last: list[str] = []  # entries of new terms after every key, in term order
+    for term, docs in sorted(additions.items()):
+        quoted = encode_basestring(term)
+        old = shard.get(term)
+        if old is not None:
+            close = text.index("]", _key_at(text, quoted))
+            edits.append((close, term, "," + ",".join(map(str, encode_postings(docs, sum(old[::2]))))))
+            continue
+        entry = f"{quoted}:[{','.join(map(str, encode_postings(docs)))}]"
+        after = bisect.bisect_right(keys, term)
+        if after < len(keys):
+            edits.append((_key_at(text, encode_basestring(keys[after])), term, entry + ","))
+        else:
+            last.append(entry)
+    if last:  # before the closing brace
+        edits.append((len(text) - 1, "", ("," if keys else "") + ",".join(last)))
+    pieces, start = [], 0
+    for position, _, insert in sorted(edits):
+        pieces += [text[start:position], insert]
+        start = position
+    pieces.append(text[start:])
+    return "".join(pieces), len(keys), len(keys) + sum(term not in shard for term in additions)
+
+
 def cold_shards(texts: Iterable[Issue], settings: SearchSettings,
                 cache: TermCache | None) -> tuple[ShardState, dict[tuple[str, ...], str]]:
     """Every shard from the issues' term frequencies (``texts``: the issues in index order,
@@ -562,13 +609,9 @@ def appended_shards(texts: Iterable[Issue], settings: SearchSettings, cache: Ter
         for n, terms in enumerate(by_shard):
             text = previous.read(n)
             if terms:
-                shard = json.loads(text)
-                before = shard_total(text, len(shard))
-                for term in terms:
-                    old = shard.get(term, [])
-                    shard[term] = old + encode_postings(table[term], sum(old[::2]))
-                text = to_json(shard)
-                total += shard_total(text, len(shard)) - before
+                extended, before, after = extended_shard(text, {term: table[term] for term in terms})
+                total += shard_total(extended, after) - shard_total(text, before)
+                text = extended
             files[shard_path(n)] = text
     except (OSError, ValueError):
         return None
