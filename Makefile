@@ -16,11 +16,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 # BUILDER=zensical builds site/ with Zensical (Material for MkDocs' successor, which reads the
 # same mkdocs.yml; README: Zensical) instead of mkdocs, the default. FULL=1: a clean build.
+# SITE_BUILD builds both languages, the Chinese site first (a full build of it cleans site/).
 BUILDER ?= mkdocs
 ifeq ($(BUILDER),zensical)
-SITE_BUILD = $(BIN)/zensical build $(if $(FULL),--clean) -f
+SITE_BUILD = $(BIN)/zensical build $(if $(FULL),--clean) -f mkdocs.yml && $(BIN)/zensical build $(if $(FULL),--clean) -f mkdocs.en.yml
 else ifeq ($(BUILDER),mkdocs)
-SITE_BUILD = $(BIN)/python -m extract.build.mkdocs_build $(if $(FULL),--full) --config
+SITE_BUILD = $(BIN)/python -m extract.build.mkdocs_build $(if $(FULL),--full) --config mkdocs.yml --config mkdocs.en.yml
 else
 $(error BUILDER=$(BUILDER): use mkdocs (the default) or zensical)
 endif
@@ -38,11 +39,12 @@ $(INSTALLED): pyproject.toml package-lock.json
 # A PDF that fails is reported and skipped: the site is still built from the others,
 # then make exits with the extractor's non-zero status. Incremental: unchanged PDFs come
 # from .cache/extract, unchanged pages are not rewritten, and extract.build.mkdocs_build rebuilds only
-# changed pages when that equals a full build (FULL=1 forces a full one).
+# changed pages when that equals a full build (FULL=1 forces a full one); two such incremental
+# builds, one per language, run at the same time.
 build: $(INSTALLED)
 	status=0; \
 	$(BIN)/python -m extract build source_pdfs --docs docs || status=$$?; \
-	$(SITE_BUILD) mkdocs.yml && $(SITE_BUILD) mkdocs.en.yml && exit $$status
+	$(SITE_BUILD) && exit $$status
 
 # Every test but the slow ones, browser (chromium) and node ones included, on every core
 # (pytest-xdist; a file's tests stay in one process, so its fixtures are made once; the

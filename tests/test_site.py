@@ -69,3 +69,35 @@ def test_both_languages_build_dirty_and_a_full_chinese_build_makes_the_english_o
     assert site.build_site(en) is False, "its state went with site/en/: full"
     assert (site_dir / "en/doc/one/index.html").is_file() and (site_dir / "en/doc/two/index.html").is_file()
     assert (site_dir / "en/doc/moved/index.html").is_file()
+
+
+def test_both_languages_at_once_when_both_are_dirty_one_after_the_other_when_one_is_full(project):
+    zh, en, docs, site_dir = project
+    both = [(zh, None, None), (en, None, None)]
+    assert site.build_sites(both) == [False, False]
+    age_sources(docs)
+    for folder in (docs, docs / "en"):
+        (folder / "doc/two.md").write_text("# Two\n\nsecond words\n", encoding="utf-8")
+    assert site.build_sites(both) == [True, True], "both incremental: the English one in a forked process"
+    assert (site_dir / "doc/two/index.html").is_file() and (site_dir / "en/doc/two/index.html").is_file()
+    assert (site_dir / "en/doc/one/index.html").is_file(), "the Chinese build left en/ alone"
+    (docs / "doc/two.md").unlink()
+    assert site.build_sites(both) == [False, False], "the Chinese build is full and empties site/, so the English one is full after it"
+    assert not (site_dir / "doc/two").exists() and (site_dir / "en/doc/two/index.html").is_file()
+
+
+def test_a_failed_build_in_a_forked_process_fails_the_whole(project, capfd):
+    zh, en, docs, _ = project
+    both = [(zh, None, None), (en, None, None)]
+    site.build_sites(both)
+    age_sources(docs)
+    (docs / "en/doc/one.md").write_text("# One\n\n[gone](nowhere.md)\n", encoding="utf-8")
+    with pytest.raises(site.Abort, match="mkdocs.en.yml"):
+        site.build_sites(both)
+    assert "error: site not built: Aborted with 1 warnings in strict mode" in capfd.readouterr().err, "the forked build says why"
+
+
+def test_the_command_takes_one_folder_per_config(project):
+    zh, en, docs, _ = project
+    with pytest.raises(SystemExit):
+        site.main(["--config", str(zh), "--config", str(en), "--docs-dir", str(docs)])

@@ -1,8 +1,8 @@
 """Build the site with mkdocs, rebuilding only changed pages when that gives the same site.
 
-``python -m extract.build.mkdocs_build [--config mkdocs.yml] [--docs-dir DIR] [--site-dir DIR] [--full]``
-(the folders override the config's; ``make build`` runs it after the
-extractor, once per language). mkdocs' ``--dirty`` mode rebuilds a page only when its
+``python -m extract.build.mkdocs_build [--config mkdocs.yml ...] [--docs-dir DIR ...] [--site-dir DIR ...] [--full]``
+(the folders override the configs', one per config when given; ``make build`` runs it after
+the extractor with both languages' configs). mkdocs' ``--dirty`` mode rebuilds a page only when its
 markdown is newer than its HTML, and copies a static file only when it is newer; the
 extractor rewrites only changed files (see ``staging``), so after adding one issue only that
 issue's pages and the index pages that list it are rebuilt. That equals a full build when:
@@ -17,7 +17,10 @@ so no index is built by mkdocs and none needs merging after a dirty build.
 
 Otherwise (or with ``--full``) it is a full, clean build. A full build of the Chinese site
 empties ``site/``, including ``site/en/`` and the English build's state file there, so the
-English build that follows is full too. Both are ``--strict``: mkdocs' own warning that a
+English build that follows is full too: several configs are built one after the other
+when any of them is full. When every one can be dirty, none cleans a folder another writes
+into, so they are built at the same time, the later ones in forked processes (one core
+each: a +1 build's two languages take the time of the longer). Both are ``--strict``: mkdocs' own warning that a
 dirty build may be inaccurate is dropped, since the rules above are what make it accurate
 here. The site's nav is fixed in ``mkdocs.yml``; document pages are not in it, which is
 what keeps their HTML independent of one another.
@@ -32,7 +35,10 @@ import hashlib
 import json
 import logging
 import os
+import multiprocessing
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -89,15 +95,31 @@ class _DropDirtyWarning(logging.Filter):
         return not record.getMessage().startswith(DIRTY_WARNING)
 
 
-def build_site(config_file: Path, full: bool = False, docs_dir: Path | None = None, site_dir: Path | None = None) -> bool:
-    """Build the site of ``config_file``, from ``docs_dir`` into ``site_dir`` when given (else
-    the config's folders); returns True when the build was dirty (incremental). Raises
-    ``mkdocs.exceptions.Abort`` when mkdocs aborts (``--strict`` warnings included)."""
+@dataclass
+class SiteBuild:
+    """One site to build: its loaded ``config`` (folders overridden, ``--strict``), the
+    ``fingerprint`` of its configuration, and whether a ``dirty`` build would equal a full one."""
+
+    config: MkDocsConfig
+    fingerprint: str
+    dirty: bool
+
+
+def prepare(config_file: Path, full: bool = False, docs_dir: Path | None = None, site_dir: Path | None = None) -> SiteBuild:
+    """Load ``config_file`` with ``docs_dir`` and ``site_dir`` overriding its folders when
+    given, and decide from the last build's state whether it can be built dirty (never with
+    ``full``). Raises ``mkdocs.exceptions.ConfigurationError`` for a bad configuration."""
     folders = {name: str(value) for name, value in (("docs_dir", docs_dir), ("site_dir", site_dir)) if value}
     config = load_config(str(config_file), strict=True, **folders)
-    site_dir, docs_dir = Path(config.site_dir), Path(config.docs_dir)
     fingerprint = config_fingerprint(config_file, tuple(Path(module.__file__) for module in config["hooks"].values()))
-    dirty = not full and can_build_dirty(site_dir, docs_dir, fingerprint)
+    dirty = not full and can_build_dirty(Path(config.site_dir), Path(config.docs_dir), fingerprint)
+    return SiteBuild(config, fingerprint, dirty)
+
+
+def run(site: SiteBuild) -> bool:
+    """Build a prepared site; returns ``site.dirty``. Raises ``mkdocs.exceptions.Abort`` when
+    mkdocs aborts (``--strict`` warnings included)."""
+    config, site_dir, docs_dir = site.config, Path(site.config.site_dir), Path(site.config.docs_dir)
     # Until this build succeeds, the next one must be full: pages an aborted (--strict)
     # build wrote are newer than their sources, so a dirty build would not check them again.
     (site_dir / STATE_FILE).unlink(missing_ok=True)
@@ -113,31 +135,77 @@ def build_site(config_file: Path, full: bool = False, docs_dir: Path | None = No
 
     config.plugins.events["files"].append(record_files)
     try:
-        build(config, dirty=dirty)
+        build(config, dirty=site.dirty)
     finally:
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
-    (site_dir / STATE_FILE).write_text(json.dumps({"config": fingerprint, "files": built}), encoding="utf-8")
-    return dirty
+    (site_dir / STATE_FILE).write_text(json.dumps({"config": site.fingerprint, "files": built}), encoding="utf-8")
+    return site.dirty
+
+
+def build_site(config_file: Path, full: bool = False, docs_dir: Path | None = None, site_dir: Path | None = None) -> bool:
+    """Build the site of ``config_file``, from ``docs_dir`` into ``site_dir`` when given (else
+    the config's folders); returns True when the build was dirty (incremental). Raises
+    ``mkdocs.exceptions.Abort`` when mkdocs aborts (``--strict`` warnings included)."""
+    return run(prepare(config_file, full, docs_dir, site_dir))
+
+
+def _run_in_child(site: SiteBuild) -> None:
+    # A forked process's whole work: its exit status says whether the build succeeded.
+    try:
+        run(site)
+    except (Abort, ConfigurationError) as error:
+        print(f"error: site not built: {error}", file=sys.stderr)
+        sys.exit(1)
+
+
+def build_sites(sites: Sequence[tuple[Path, Path | None, Path | None]], full: bool = False) -> list[bool]:
+    """Build each ``(config file, docs_dir or None, site_dir or None)`` in order, as
+    ``build_site`` does; returns whether each build was dirty. When every one can be dirty
+    (module docstring) the later ones run in forked processes while this one builds the
+    first. Raises ``mkdocs.exceptions.Abort`` when a build aborts (a forked build's own
+    messages say why)."""
+    prepared = [prepare(config_file, full, docs_dir, site_dir) for config_file, docs_dir, site_dir in sites]
+    if len(prepared) > 1 and all(site.dirty for site in prepared) and "fork" in multiprocessing.get_all_start_methods():
+        children = [multiprocessing.get_context("fork").Process(target=_run_in_child, args=(site,)) for site in prepared[1:]]
+        for child in children:
+            child.start()
+        try:
+            run(prepared[0])
+        finally:
+            for child in children:
+                child.join()
+        failed = [str(site.config.config_file_path) for site, child in zip(prepared[1:], children) if child.exitcode != 0]
+        if failed:
+            raise Abort(f"the build of {', '.join(failed)} failed")
+        return [True] * len(prepared)
+    # A full build may empty a later site's folder, its state file with it: each later site
+    # is prepared only once the builds before it are done.
+    return [run(prepared[0])] + [build_site(config_file, full, docs_dir, site_dir) for config_file, docs_dir, site_dir in sites[1:]]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m extract.build.mkdocs_build", description=__doc__.splitlines()[0])
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs config (default mkdocs.yml)")
-    parser.add_argument("--docs-dir", type=Path, help="build from this folder instead of the config's docs_dir")
-    parser.add_argument("--site-dir", type=Path, help="build into this folder instead of the config's site_dir")
+    parser.add_argument("--config", type=Path, action="append", help="mkdocs config, repeated for several sites in build order (default mkdocs.yml)")
+    parser.add_argument("--docs-dir", type=Path, action="append", help="build from this folder instead of the config's docs_dir (one per --config)")
+    parser.add_argument("--site-dir", type=Path, action="append", help="build into this folder instead of the config's site_dir (one per --config)")
     parser.add_argument("--full", action="store_true", help="always make a full, clean build")
     args = parser.parse_args(argv)
+    configs = args.config or [Path("mkdocs.yml")]
+    for name, folders in (("--docs-dir", args.docs_dir), ("--site-dir", args.site_dir)):
+        if folders and len(folders) != len(configs):
+            parser.error(f"give {name} once per --config ({len(configs)}), or not at all")
     handler = logging.StreamHandler()  # mkdocs' messages only, as its own command line shows them
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.WARNING)
     try:
-        dirty = build_site(args.config, args.full, args.docs_dir, args.site_dir)
+        dirty = build_sites(list(zip(configs, args.docs_dir or [None] * len(configs), args.site_dir or [None] * len(configs))), args.full)
     except (Abort, ConfigurationError) as error:
         print(f"error: site not built: {error}", file=sys.stderr)
         return 1
-    print(f"site built ({'incremental' if dirty else 'full'})", file=sys.stderr)
+    for config_file, was_dirty in zip(configs, dirty):
+        print(f"{config_file}: site built ({'incremental' if was_dirty else 'full'})", file=sys.stderr)
     return 0
 
 
