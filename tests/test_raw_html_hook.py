@@ -13,7 +13,7 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
 from extract.build.mkdocs_build import build_site
-from extract.build.raw_html_hook import plain_html_block
+from extract.build.raw_html_hook import plain_html_block, plain_html_page, put_back
 from tests.conftest import REPO
 
 # Bodies Python-Markdown gives back unchanged, and ones it rewrites (a tab expanded, a fence,
@@ -73,20 +73,45 @@ def test_anchors_are_those_mkdocs_collects():
 @pytest.mark.parametrize("config, folder", [("mkdocs.yml", "docs"), ("mkdocs.en.yml", "docs/en")], ids=["zh", "en"])
 def test_sample_pages_passed_through_equal_mkdocs_rendering(built_site: Path, config: str, folder: str):
     """Every page of the sample build the hook would pass through: mkdocs' own rendering (no
-    hooks) gives the same HTML and the same anchors. The validity page is one of them."""
+    hooks) gives the same HTML, anchors, title and table of contents as mkdocs' rendering of
+    the hook's markdown with the blocks put back. The validity page and the type and year
+    pages (headings and document tables) are among them."""
     site_config = load_config(str(REPO / config), docs_dir=str(built_site / folder), site_dir=str(built_site / "unused"))
     files = get_files(site_config)
     passed = []
     for file in files.documentation_pages():
         page = Page(None, file, site_config)
         page.read_source(site_config)
-        found = plain_html_block(page.markdown)
+        found = plain_html_page(page.markdown)
         if found is None:
             continue
+        hooked = Page(None, file, site_config)
+        hooked.read_source(site_config)
+        hooked.markdown, blocks, anchors = found
+        hooked.render(site_config, files)
         page.render(site_config, files)
-        assert (page.content, page.present_anchor_ids) == found, file.src_uri
+        assert (page.content, page.present_anchor_ids, page.title, str(page.toc)) == (
+            put_back(hooked.content, blocks), hooked.present_anchor_ids | anchors, hooked.title, str(hooked.toc)), file.src_uri
         passed.append(file.src_uri)
     assert "validity/index.md" in passed
+    assert {"types", "years"} <= {uri.split("/")[0] for uri in passed if not uri.endswith("index.md")}
+
+
+def test_headings_and_blocks_equal_python_markdown():
+    """Headings (with a link and an inline span) between blocks: Python-Markdown's rendering of
+    the hook's markdown with the blocks put back is its rendering of the page."""
+    body = ('# 标题\n\n<table id="t"><tr><td>1</td></tr></table>\n\n## [<span lang="zh">期</span> &#42;](../x/)\n\n'
+            '<div><p>a</p></div>\n\n\n## 标题\n\n<div>b</div>\n')
+    markdown_text, blocks, anchors = plain_html_page(body)
+    assert len(blocks) == 3 and anchors == {"t"}
+    assert put_back(python_markdown(markdown_text), blocks) == python_markdown(body)
+
+
+@pytest.mark.parametrize("body", ["# a <div>b</div>\n\n<div>c</div>", "# a <!-- b\n\n<div>-->c</div>", "text\n\n<div>c</div>",
+                                  "# a\n## b\n\n<div>c</div>", "# only a heading", "# a gzrawhtmlblock0\n\n<div>c</div>"])
+def test_pages_with_anything_else_are_left_alone(body):
+    """Other tags in a heading, a paragraph, two lines in one part, no block, the placeholder word."""
+    assert plain_html_page(body) is None
 
 
 def test_a_site_built_with_the_hook_equals_one_built_without(tmp_path, monkeypatch):

@@ -118,9 +118,10 @@ def archive_pages(archive: Archive, env: Environment) -> Files:
         **search_page(archive, env),
         **validity_page(archive.validity_rows, archive.consistency, env, archive.as_of),
     }
-    # Each document is listed on its type's page and its year's: its line is rendered once.
-    doc_row = env.get_template("partials/doc_list.md.j2").module.doc_row  # type: ignore[attr-defined]
-    rows = {doc.id: doc_row(doc, "../") for doc in archive.documents}
+    # Each document is listed on its type's page and its year's: its row is rendered once,
+    # with links relative to those pages' URLs (types/<type>/, years/<year>/).
+    doc_row = env.get_template("partials/doc_list.html.j2").module.doc_row  # type: ignore[attr-defined]
+    rows = {doc.id: doc_row(doc, "../../") for doc in archive.documents}
     for doc_type, documents in archive.by_type():
         files[site_path("types", f"{doc_type.value}.md")] = render("type.md.j2", root="../", doc_type=doc_type, documents=documents, rows=rows)
     for year, issues in archive.by_year():
