@@ -91,7 +91,9 @@ def test_hreflang_alternates_name_the_same_page_in_each_language(built_site):
 
 
 def test_links_resolve_in_both_languages(built_site):
-    """English pages reach the shared PDFs and API by HTML links, which mkdocs does not check."""
+    """English pages reach the shared PDFs and API by HTML links, which mkdocs does not check;
+    so do the type and year pages' document tables (``partials/doc_list.html.j2``), in both
+    languages."""
     site = built_site / "site"
     broken = []
     for page in [*chinese_pages(built_site, with_404=False), *english_pages(built_site, with_404=False)]:
