@@ -18,3 +18,7 @@ class ExtractionError(Exception):
         self.message = message
         where = f"{self.path.name}, page {page}" if page else self.path.name
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        # Raised in a worker process, it is pickled to reach the calling one.
+        return type(self), (self.path, self.page, self.message)

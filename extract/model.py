@@ -115,7 +115,7 @@ class SourceDocument:
     path: Path
     pages: tuple[SourcePage, ...]
     title: str = ""
-    font_bbox_unreadable: int = 0  # pdfminer's "Could not get FontBBox" messages, counted not logged
+    font_bbox_unreadable: tuple[str, ...] = ()  # pdfminer's distinct "Could not get FontBBox" messages, kept not logged
 
 
 # --------------------------------------------------------------------------- layout

@@ -16,7 +16,7 @@ from extract.documents.split import split_items
 from extract.documents.tag import tag_issue
 from extract.documents.validity import consistency_checks
 from extract.errors import ExtractionError
-from extract.model import Document, Issue, Warning_
+from extract.model import Document, Issue, SourceDocument, Warning_
 from extract.pdf.layout import lay_out
 from extract.pdf.quality import check_text_quality
 from extract.pdf.read import read_pdf
@@ -28,16 +28,17 @@ StageProgress = Callable[[str, int, int], None]
 STAGES_AFTER_READ = ("layout", "split", "tag", "check")
 
 
-def extract_pdf(path: Path, progress: StageProgress | None = None) -> Issue:
+def extract_pdf(path: Path, progress: StageProgress | None = None, read: Callable[..., SourceDocument] = read_pdf) -> Issue:
     """Extract one issue PDF into an ``Issue``. Nothing in it depends on the date of the
     build (时效性 is computed for the whole archive by ``validity.archive_status``), so it can
-    be cached.
+    be cached. ``read(path, progress=...)`` is the read stage (``read_pdf``, or one that
+    reads parts of the PDF on several processes and gives the same ``SourceDocument``).
 
     Raises ``ExtractionError`` naming the file (and page) when the PDF cannot be read or
     has no text layer at all.
     """
     report = progress or (lambda stage, done, total: None)
-    source = read_pdf(path, progress=lambda done, total: report("read", done, total))
+    source = read(path, progress=lambda done, total: report("read", done, total))
     if not any(page.glyphs or page.tables for page in source.pages):
         raise ExtractionError(path, 1, "no text layer on any page (a scan?); run OCR first or supply the text PDF")
     laid = lay_out(source)

@@ -39,7 +39,7 @@ def extractions(monkeypatch, make_issue, dated_measure):
     last; in this process (``jobs=1``) nothing waits."""
     calls = []
 
-    def extract_pdf(path, progress=None):
+    def extract_pdf(path, progress=None, read=None):
         calls.append(path.name)
         if path.name == "a.pdf" and multiprocessing.parent_process() is not None:
             time.sleep(0.5)

@@ -33,7 +33,7 @@ def extracted(monkeypatch, make_issue, dated_measure):
     """
     calls = []
 
-    def extract_pdf(path, progress=None):
+    def extract_pdf(path, progress=None, read=None):
         calls.append(path.name)
         if path.name == "bad.pdf":
             raise ExtractionError(path, 3, "no text layer - scan it with OCR first")
@@ -74,7 +74,7 @@ def test_bad_pdf_is_one_line_and_others_build(src, tmp_path, extracted, capsys):
 
 
 def test_unexpected_error_is_contained(src, tmp_path, extracted, monkeypatch, capsys):
-    def broken(path, progress=None):
+    def broken(path, progress=None, read=None):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(pipeline, "extract_pdf", broken)
@@ -243,7 +243,7 @@ def test_a_pdf_not_recognised_as_a_gazette_is_said_once_on_the_console(src, tmp_
 
     from extract.model import IssueIdentity, Warning_
 
-    def not_a_gazette(path, progress=None):
+    def not_a_gazette(path, progress=None, read=None):
         if path.name == "bad.pdf":
             raise ExtractionError(path, 3, "no text layer - scan it with OCR first")
         warning = Warning_("not-a-gazette-issue", "not recognised as a gazette issue: no masthead / issue number; published under the PDF's own title 「某某报告」")

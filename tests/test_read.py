@@ -241,9 +241,9 @@ def test_encrypted_pdf_is_an_extraction_error_naming_the_file(tmp_path):
     assert "encrypted" in str(error.value)
 
 
-def test_unreadable_font_bboxes_are_counted_not_logged(tmp_path, capsys):
+def test_unreadable_font_bboxes_are_collected_not_logged(tmp_path, capsys):
     """A font descriptor whose FontBBox has three numbers: pdfminer logs "Could not get
-    FontBBox" for it; read counts the messages and layout reports them once."""
+    FontBBox" for it; read keeps the distinct messages and layout reports them once."""
     from extract.pdf.layout import lay_out
     from tests.robustness.corpus import identity_font_pdf
 
@@ -252,6 +252,6 @@ def test_unreadable_font_bboxes_are_counted_not_logged(tmp_path, capsys):
     assert b"/FontBBox [0 -200 1000 800]" in data
     pdf.write_bytes(data.replace(b"/FontBBox [0 -200 1000 800]", b"/FontBBox [0 -200 1000]    "))  # same length: xref holds
     source = read_pdf(pdf)
-    assert source.font_bbox_unreadable >= 1
+    assert len(source.font_bbox_unreadable) == 1, "one malformed descriptor, one distinct message"
     assert "FontBBox" not in capsys.readouterr().err
     assert [w.kind for w in lay_out(source).warnings if "FontBBox" in w.english] == ["font-bbox-unreadable"]

@@ -182,9 +182,9 @@ def lay_out(source: SourceDocument, settings: LayoutSettings | None = None) -> L
         warnings.append(
             Warning_(
                 "font-bbox-unreadable",
-                f"pdfminer 有 {source.font_bbox_unreadable} 次读不到字体的 FontBBox（字体描述有误），文字仍已提取。",
-                english=f"pdfminer could not read a font's FontBBox {source.font_bbox_unreadable} times (a malformed font descriptor); "
-                "the text is still extracted",
+                f"pdfminer 读不到字体的 FontBBox（字体描述有误，{len(source.font_bbox_unreadable)} 种），文字仍已提取。",
+                english=f"pdfminer could not read a font's FontBBox ({len(source.font_bbox_unreadable)} distinct malformed "
+                "font descriptors); the text is still extracted",
             )
         )
     blocks = lines_to_blocks(lines, body_size, body_font, settings)

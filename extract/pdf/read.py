@@ -8,7 +8,9 @@ What this stage settles so later stages need not:
   glyphs are taken out of the page's running text, merged cells kept as ``rowspans``;
 * text that arrives as mojibake is repaired when the repair is certain (see ``repair``);
 * pdfminer's "Could not get FontBBox" log lines (one per font a page loads, thousands
-  for some producers) are counted for the report instead of flooding the console.
+  for some producers) are collected for the report instead of flooding the console: the
+  distinct messages, which are the same however the pages are shared out among processes
+  (``read_pdf``'s ``numbers``).
 """
 
 from __future__ import annotations
@@ -58,60 +60,80 @@ class ReadSettings:
             raise ValueError(f"min_table_rows must be >= 1, got {self.min_table_rows}")
 
 
-def read_pdf(path: Path, settings: ReadSettings | None = None, progress: Progress | None = None) -> SourceDocument:
-    """Read every page of ``path``.
+def page_count(path: Path) -> int:
+    """The number of pages of ``path``. Raises ``ExtractionError`` as ``read_pdf`` does for a
+    file that is not a readable PDF or has no pages."""
+    with _opened(path) as (_, count):
+        return count
+
+
+def read_pdf(path: Path, settings: ReadSettings | None = None, progress: Progress | None = None,
+             numbers: range | None = None) -> SourceDocument:
+    """Read every page of ``path``, or the pages of 1-based ``numbers`` (a part of the PDF,
+    for reading one PDF on several processes: the parts' pages, in order, and the union of
+    their ``font_bbox_unreadable`` are what reading it whole gives). ``progress(done,
+    total)`` counts the pages read of those asked for.
 
     Raises ``ExtractionError`` (naming the file, and the page when one page is at fault) when
     the file is empty, not a PDF, encrypted, truncated or has no pages.
     """
     settings = settings or ReadSettings()
     path = Path(path)
+    with _opened(path) as (pdf, count), _font_bbox_messages() as unreadable:
+        numbers = numbers if numbers is not None else range(1, count + 1)
+        pages = []
+        for done, number in enumerate(numbers, 1):
+            try:
+                pages.append(read_page(LeanPage.of(pdf.pages[number - 1]), settings))
+            except ExtractionError:
+                raise
+            except Exception as error:  # a damaged content stream must name its page
+                raise ExtractionError(
+                    path, number, f"the page cannot be parsed ({type(error).__name__}: {error}); the file may be truncated"
+                ) from None
+            if progress:
+                progress(done, len(numbers))
+        title = str((pdf.metadata or {}).get("Title") or "")
+    return SourceDocument(path=path, pages=tuple(pages), title=title, font_bbox_unreadable=tuple(sorted(unreadable.messages)))
+
+
+@contextlib.contextmanager
+def _opened(path: Path) -> Iterator[tuple[pdfplumber.PDF, int]]:
+    """The PDF open, with its page count; the editor-facing ``ExtractionError`` otherwise."""
     _check_file(path)
     try:
         pdf = pdfplumber.open(path)
     except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
         raise _open_error(path, error) from None
-    with pdf, _font_bbox_messages() as unreadable:
+    with pdf:
         try:
-            page_count = len(pdf.pages)
+            count = len(pdf.pages)
         except Exception as error:  # pdfminer raises many types on broken xref tables
             raise ExtractionError(path, None, f"the PDF is damaged ({type(error).__name__}); re-download it") from None
-        if page_count == 0:
+        if count == 0:
             raise ExtractionError(path, None, "the PDF has no pages")
-        pages = []
-        for index, page in enumerate(pdf.pages):
-            try:
-                pages.append(read_page(LeanPage.of(page), settings))
-            except ExtractionError:
-                raise
-            except Exception as error:  # a damaged content stream must name its page
-                raise ExtractionError(
-                    path, index + 1, f"the page cannot be parsed ({type(error).__name__}: {error}); the file may be truncated"
-                ) from None
-            if progress:
-                progress(index + 1, page_count)
-        title = str((pdf.metadata or {}).get("Title") or "")
-    return SourceDocument(path=path, pages=tuple(pages), title=title, font_bbox_unreadable=unreadable.count)
+        yield pdf, count
 
 
 class _CountingFilter(logging.Filter):
-    """Drops pdfminer's FontBBox messages and counts them: the font's box is only used for
-    glyph heights, which pdfplumber takes from the font size when it is missing."""
+    """Drops pdfminer's FontBBox messages and keeps the distinct ones: the font's box is only
+    used for glyph heights, which pdfplumber takes from the font size when it is missing."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.count = 0
+        self.messages: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.getMessage().startswith("Could not get FontBBox"):
-            self.count += 1
+        message = record.getMessage()
+        if message.startswith("Could not get FontBBox"):
+            self.messages.add(message)
             return False
         return True
 
 
 @contextlib.contextmanager
 def _font_bbox_messages() -> Iterator[_CountingFilter]:
-    """Count (and silence) pdfminer.pdffont's FontBBox messages while a PDF is read."""
+    """Collect (and silence) pdfminer.pdffont's FontBBox messages while a PDF is read."""
     font_logger = logging.getLogger("pdfminer.pdffont")
     counter = _CountingFilter()
     font_logger.addFilter(counter)
