@@ -11,7 +11,6 @@ import pytest
 from extract.model import BlockKind, DocType, Document
 from extract.site import render
 from extract.site.gov_calendar import calendar_ics, calendar_month, month_calendar
-from extract.site.ics import AllDayEvent, all_day_calendar
 from tests.conftest import block
 
 
@@ -81,31 +80,3 @@ def test_one_month_in_two_pdfs_has_one_page(tmp_path, april_calendar, make_issue
     assert "副市长甲参加论坛" in page and "另一份记事" not in page
     events = icalendar.Calendar.from_ical((docs_dir / "calendar" / "2023-04" / "2023-04.ics").read_bytes()).walk("VEVENT")
     assert [str(e["summary"]) for e in events] == ["副市长甲参加论坛。", "副市长乙参加会议。", "副市长丙参加活动。"]
-
-
-def test_ics_bytes_are_what_the_icalendar_library_writes():
-    """``ics.all_day_calendar`` writes its lines itself: the same bytes as a calendar built
-    with the icalendar library, for TEXT needing escapes (RFC 5545 §3.3.11) and lines folded
-    at 75 octets inside and between Chinese characters and next to escapes (§3.1)."""
-    stamp, long = dt.date(2026, 11, 29), "温州市人民政府办公室关于印发《温州市示例管理办法》的通知" * 3
-    events = [
-        AllDayEvent("a.expiry@gazette-site", dt.date(2028, 5, 9), f"失效：温政办〔2023〕42号《{long}》", "推算；施行日期 + 有效期 − 1日"),
-        AllDayEvent("b.evaluation@gazette-site", dt.date(2024, 2, 29), "x" * 64 + "\\;,a\nb\r\nc\rd" + "y" * 80, None),
-        AllDayEvent("c@gazette-site", dt.date(2023, 12, 31), "温" * 23 + "," + "州" * 30, "^" * 90 + "\\N" + "x" * 70),
-    ]
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//gazette-site//test//ZH")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", "温州市人民政府公报 规范性文件有效期")
-    for item in events:
-        event = icalendar.Event()
-        event.add("uid", item.uid)
-        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), tzinfo=dt.timezone.utc))
-        event.add("dtstart", item.day)
-        event.add("dtend", item.day + dt.timedelta(days=1))
-        event.add("summary", item.summary)
-        if item.description is not None:
-            event.add("description", item.description)
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
-    assert all_day_calendar("test", "温州市人民政府公报 规范性文件有效期", stamp, events) == cal.to_ical()
