@@ -1,6 +1,7 @@
 # Set-up and everyday commands; see README.md.
 #   make build   extract source_pdfs/*.pdf into docs/, then mkdocs builds site/ (Chinese)
-#                and site/en/ (English, mkdocs.en.yml; after the Chinese build, which cleans site/)
+#                and site/en/ (English, mkdocs.en.yml; after a full Chinese build, which cleans
+#                site/, else at the same time)
 #   make test    run the test suite (works before `make build`); make test-fast: no browser, no slow
 # AS_OF=YYYY-MM-DD fixes the date statuses refer to; STRICT=1 fails on warnings.
 
