@@ -98,10 +98,11 @@ def test_sample_pages_passed_through_equal_mkdocs_rendering(built_site: Path, co
 
 
 def test_headings_and_blocks_equal_python_markdown():
-    """Headings (with a link and an inline span) between blocks: Python-Markdown's rendering of
-    the hook's markdown with the blocks put back is its rendering of the page."""
+    """Headings (with a link and an inline span) between blocks, one right after a block:
+    Python-Markdown's rendering of the hook's markdown with the blocks put back is its
+    rendering of the page."""
     body = ('# 标题\n\n<table id="t"><tr><td>1</td></tr></table>\n\n## [<span lang="zh">期</span> &#42;](../x/)\n\n'
-            '<div><p>a</p></div>\n\n\n## 标题\n\n<div>b</div>\n')
+            '<div><p>a</p></div>\n## 紧接\n\n\n## 标题\n\n<div>b</div>\n')
     markdown_text, blocks, anchors = plain_html_page(body)
     assert len(blocks) == 3 and anchors == {"t"}
     assert put_back(python_markdown(markdown_text), blocks) == python_markdown(body)

@@ -14,12 +14,14 @@ as HTML for this: as markdown tables they cost 4 s (zh) and 8-10 s (en) per +1 b
 issues.
 
 A page passes (``plain_html_page``) when its body, split at blank lines, is a sequence of
-plain HTML blocks (below) and one-line ATX headings (``#`` to ``######`` and a space;
-tags only ``<span>``, ``<a>``, ``<em>``, ``<strong>``, ``<code>``), with at least one block. Python-Markdown's ``html_block`` preprocessor puts such a block in
+plain HTML blocks (below), each perhaps followed by heading lines, and one-line ATX
+headings (``#`` to ``######`` and a space; tags only ``<span>``, ``<a>``, ``<em>``,
+``<strong>``, ``<code>``), with at least one block. Python-Markdown's ``html_block`` preprocessor puts such a block in
 its stash and leaves a placeholder line in its place, which the block parser makes a
 top-level ``<p>`` of its own and ``RawHtmlPostprocessor`` replaces, ``<p>`` and all (the
 block's first tag is block-level), by the block (and a newline when a blank line follows
-it: ``HTMLExtractor.handle_endtag``). The hook's placeholder (a word absent from
+it: ``HTMLExtractor.handle_endtag``; a heading line right after it starts a block of its
+own). The hook's placeholder (a word absent from
 the body) takes the same way: its own ``<p>``, replaced by the block. The headings are
 rendered by Python-Markdown either way, and nothing they give depends on a raw block: a line
 starting with ``#`` never opens a raw block (``at_line_start``), ``toc`` does not see raw
@@ -118,7 +120,8 @@ def plain_html_block(body: str) -> tuple[str, set[str]] | None:
 
 def plain_html_page(body: str) -> tuple[str, list[str], set[str]] | None:
     """``(markdown, blocks, anchors)`` when ``body`` (a page's markdown after its front matter)
-    is plain HTML blocks and one-line ``#`` headings between blank lines, at least one block
+    is plain HTML blocks (each perhaps followed by ``#`` heading lines) and one-line ``#``
+    headings between blank lines, at least one block
     (rules in the module docstring): ``markdown`` is ``body`` with the n-th block replaced by
     the word ``placeholder(n)``, ``blocks`` the blocks in order as Python-Markdown writes
     them (``plain_html_block``, a newline after all but the last part), ``anchors`` their
@@ -131,13 +134,19 @@ def plain_html_page(body: str) -> tuple[str, list[str], set[str]] | None:
     for index in range(0, len(parts), 2):  # odd indexes: the blank lines between
         if plain_heading(parts[index]):
             continue
-        found = plain_html_block(parts[index])
+        # A block may be followed by heading lines with no blank line between.
+        lines = parts[index].split("\n")
+        end = len(lines)
+        while end > 1 and plain_heading(lines[end - 1]):
+            end -= 1
+        found = plain_html_block("\n".join(lines[:end]))
         if found is None:
             return None
-        parts[index] = placeholder(len(blocks))
-        # The extractor keeps a newline after a block followed by a blank line; after the
-        # last one it is stripped with the end of the output (Markdown.convert).
-        blocks.append(found[0] + ("\n" if index < len(parts) - 1 else ""))
+        parts[index] = "\n\n".join([placeholder(len(blocks)), *lines[end:]])
+        # The extractor keeps a newline after a block followed by a blank line (not after one
+        # followed by a line); after the last part it is stripped with the end of the output
+        # (Markdown.convert).
+        blocks.append(found[0] + ("\n" if end == len(lines) and index < len(parts) - 1 else ""))
         anchors |= found[1]
     return ("".join(parts) + "\n", blocks, anchors) if blocks else None
 
